@@ -1,0 +1,196 @@
+/**
+ * Exact, fast signal-box counting for drag feedback.
+ *
+ * Events (of the current selection) are bucketed into an nx × ny grid over the plot range; two
+ * summed-area tables (raw count, Σweight) give the content of all bins fully inside a box in O(1),
+ * and only events in the bins cut by the box edges are tested one by one. A box drag therefore costs
+ * O(perimeter bins + events in them), independent of the run size for boxes away from the dense
+ * electron spot. Pure data + functions: built in the worker, used on the main thread.
+ */
+import type { SignalBox } from '../physics/setups/types';
+
+export interface BoxIndex {
+  nx: number;
+  ny: number;
+  xMaxGeV: number;
+  yMaxGeV: number;
+  /** binStart[b] .. binStart[b+1]-1 are the sorted positions of the events of bin b (b = iy*nx+ix). */
+  binStart: Int32Array;
+  x: Float32Array;
+  y: Float32Array;
+  w: Float64Array;
+  /** Event index within the run of each sorted entry. */
+  eventIndex: Int32Array;
+  /** (nx+1)*(ny+1) summed-area tables; sat[(iy)*(nx+1)+ix] = content of bins with ix' < ix, iy' < iy. */
+  satRaw: Float64Array;
+  satW: Float64Array;
+}
+
+export interface BoxCount {
+  raw: number;
+  weighted: number;
+}
+
+/** Bin of a coordinate (clamped: underflow → 0, overflow → last bin). */
+function bin(v: number, max: number, n: number): number {
+  const b = Math.floor((v / max) * n);
+  return b < 0 ? 0 : b >= n ? n - 1 : b;
+}
+
+/**
+ * Build the index of the events `i` with `(cutBits[i] & mask) === mask`.
+ * @param x,y plot coordinates [GeV] per event; `w` weights; `eventIndexOffset` added to stored indices.
+ */
+export function buildBoxIndex(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
+  cutBits: ArrayLike<number>,
+  mask: number,
+  xMaxGeV: number,
+  yMaxGeV: number,
+  nx = 240,
+  ny = 240,
+  eventIndexOffset = 0,
+): BoxIndex {
+  const n = x.length;
+  const nb = nx * ny;
+  const counts = new Int32Array(nb + 1);
+  let selected = 0;
+  for (let i = 0; i < n; i++) {
+    if ((cutBits[i] & mask) !== mask) continue;
+    counts[bin(y[i], yMaxGeV, ny) * nx + bin(x[i], xMaxGeV, nx)]++;
+    selected++;
+  }
+  const binStart = new Int32Array(nb + 1);
+  for (let b = 0; b < nb; b++) binStart[b + 1] = binStart[b] + counts[b];
+  const fill = binStart.slice(0, nb);
+  const xs = new Float32Array(selected);
+  const ys = new Float32Array(selected);
+  const ws = new Float64Array(selected);
+  const idx = new Int32Array(selected);
+  const rawBins = new Float64Array(nb);
+  const wBins = new Float64Array(nb);
+  for (let i = 0; i < n; i++) {
+    if ((cutBits[i] & mask) !== mask) continue;
+    const b = bin(y[i], yMaxGeV, ny) * nx + bin(x[i], xMaxGeV, nx);
+    const k = fill[b]++;
+    xs[k] = x[i];
+    ys[k] = y[i];
+    ws[k] = w[i];
+    idx[k] = i + eventIndexOffset;
+    rawBins[b] += 1;
+    wBins[b] += w[i];
+  }
+  const W = nx + 1;
+  const satRaw = new Float64Array(W * (ny + 1));
+  const satW = new Float64Array(W * (ny + 1));
+  for (let iy = 0; iy < ny; iy++) {
+    let rowRaw = 0;
+    let rowW = 0;
+    for (let ix = 0; ix < nx; ix++) {
+      rowRaw += rawBins[iy * nx + ix];
+      rowW += wBins[iy * nx + ix];
+      satRaw[(iy + 1) * W + ix + 1] = satRaw[iy * W + ix + 1] + rowRaw;
+      satW[(iy + 1) * W + ix + 1] = satW[iy * W + ix + 1] + rowW;
+    }
+  }
+  return { nx, ny, xMaxGeV, yMaxGeV, binStart, x: xs, y: ys, w: ws, eventIndex: idx, satRaw, satW };
+}
+
+/** Number of selected events (raw) in the index. */
+export const indexSize = (ix: BoxIndex): number => ix.x.length;
+
+/**
+ * Count events with xMin <= x < xMax and yMin <= y < yMax (exact). Throws RangeError if the box is
+ * inverted (min > max); an empty box (min == max) counts zero.
+ */
+export function countInBox(ix: BoxIndex, box: SignalBox): BoxCount {
+  const { xMinGeV, xMaxGeV, yMinGeV, yMaxGeV } = box;
+  if (!(xMinGeV <= xMaxGeV && yMinGeV <= yMaxGeV)) {
+    throw new RangeError(`signal box has min > max: ${JSON.stringify(box)}`);
+  }
+  const { nx, ny } = ix;
+  const bw = ix.xMaxGeV / nx;
+  const bh = ix.yMaxGeV / ny;
+  // bins touched by the box; the first/last bins are open-ended (under/overflow)
+  const bx0 = bin(xMinGeV, ix.xMaxGeV, nx);
+  const bx1 = bin(xMaxGeV, ix.xMaxGeV, nx);
+  const by0 = bin(yMinGeV, ix.yMaxGeV, ny);
+  const by1 = bin(yMaxGeV, ix.yMaxGeV, ny);
+  // Interior bins: fully inside [xMin, xMax) x [yMin, yMax), excluding open-ended edge bins.
+  const lo = (b: number, width: number) => (b === 0 ? -Infinity : b * width);
+  const hi = (b: number, width: number, n: number) => (b === n - 1 ? Infinity : (b + 1) * width);
+  let ix0 = bx0;
+  if (lo(ix0, bw) < xMinGeV) ix0++;
+  let ix1 = bx1; // inclusive
+  if (hi(ix1, bw, nx) > xMaxGeV) ix1--;
+  let iy0 = by0;
+  if (lo(iy0, bh) < yMinGeV) iy0++;
+  let iy1 = by1;
+  if (hi(iy1, bh, ny) > yMaxGeV) iy1--;
+  let raw = 0;
+  let weighted = 0;
+  if (ix0 <= ix1 && iy0 <= iy1) {
+    const W = nx + 1;
+    const a = iy0 * W + ix0;
+    const b = iy0 * W + ix1 + 1;
+    const c = (iy1 + 1) * W + ix0;
+    const d = (iy1 + 1) * W + ix1 + 1;
+    raw += ix.satRaw[d] - ix.satRaw[b] - ix.satRaw[c] + ix.satRaw[a];
+    weighted += ix.satW[d] - ix.satW[b] - ix.satW[c] + ix.satW[a];
+  }
+  // Boundary bins: scan events exactly.
+  for (let by = by0; by <= by1; by++) {
+    const yInterior = by >= iy0 && by <= iy1;
+    for (let bx = bx0; bx <= bx1; bx++) {
+      if (yInterior && bx >= ix0 && bx <= ix1) continue;
+      const b = by * nx + bx;
+      for (let k = ix.binStart[b], e = ix.binStart[b + 1]; k < e; k++) {
+        const xv = ix.x[k];
+        const yv = ix.y[k];
+        if (xv >= xMinGeV && xv < xMaxGeV && yv >= yMinGeV && yv < yMaxGeV) {
+          raw++;
+          weighted += ix.w[k];
+        }
+      }
+    }
+  }
+  return { raw, weighted: Math.max(0, weighted) };
+}
+
+/**
+ * Nearest selected event to (xGeV, yGeV) in plot distance normalised by the axis ranges, searching
+ * outwards ring by ring up to `maxRing` bins. Returns the run event index or -1.
+ */
+export function nearestEvent(ix: BoxIndex, xGeV: number, yGeV: number, maxRing = 12): number {
+  const { nx, ny } = ix;
+  const cx = bin(xGeV, ix.xMaxGeV, nx);
+  const cy = bin(yGeV, ix.yMaxGeV, ny);
+  let best = -1;
+  let bestD = Infinity;
+  const sx = 1 / ix.xMaxGeV;
+  const sy = 1 / ix.yMaxGeV;
+  for (let r = 0; r <= maxRing; r++) {
+    for (let by = cy - r; by <= cy + r; by++) {
+      if (by < 0 || by >= ny) continue;
+      for (let bx = cx - r; bx <= cx + r; bx++) {
+        if (bx < 0 || bx >= nx) continue;
+        if (Math.max(Math.abs(bx - cx), Math.abs(by - cy)) !== r) continue;
+        const b = by * nx + bx;
+        for (let k = ix.binStart[b], e = ix.binStart[b + 1]; k < e; k++) {
+          const dx = (ix.x[k] - xGeV) * sx;
+          const dy = (ix.y[k] - yGeV) * sy;
+          const d = dx * dx + dy * dy;
+          if (d < bestD) {
+            bestD = d;
+            best = ix.eventIndex[k];
+          }
+        }
+      }
+    }
+    // once found, one more ring cannot hold anything closer than (r) bins away
+    if (best >= 0 && Math.sqrt(bestD) < (r * Math.min(1 / nx, 1 / ny))) break;
+  }
+  return best;
+}

@@ -1,0 +1,85 @@
+/**
+ * Run parameters: what the user sets (UI, URL, CLI), validated with zod. Invalid input throws a
+ * `ParamsError` whose message names the field and what was expected; callers keep their last good
+ * state.
+ */
+import { z } from 'zod';
+
+/** Hard upper limit on events per run (memory: ~45 bytes/event in columns). */
+export const MAX_EVENTS = 2e7;
+
+export const runParamsSchema = z.object({
+  setup: z.enum(['na64e', 'na64mu']),
+  events: z
+    .number({ error: 'number of events must be a number' })
+    .int('number of events must be a whole number')
+    .min(1, 'number of events must be at least 1')
+    .max(MAX_EVENTS, `number of events must be at most ${MAX_EVENTS.toExponential(0)}`),
+  seed: z
+    .number({ error: 'seed must be a number' })
+    .int('seed must be a whole number')
+    .min(0, 'seed must be ≥ 0')
+    .max(4294967295, 'seed must be < 2^32'),
+  beamEnergyGeV: z
+    .number({ error: 'beam energy must be a number' })
+    .min(10, 'beam energy must be ≥ 10 GeV')
+    .max(400, 'beam energy must be ≤ 400 GeV (SPS)'),
+  hadronFraction: z
+    .number({ error: 'hadron fraction must be a number' })
+    .min(0, 'hadron fraction must be ≥ 0')
+    .max(0.5, 'hadron fraction must be ≤ 0.5'),
+  ecalLayers: z.number().int().min(20, 'ECAL needs at least 20 layers (≈5 X0)').max(300, 'ECAL: at most 300 layers'),
+  hcalModules: z.number().int().min(0, 'HCAL modules: at least 0').max(6, 'HCAL modules: at most 6'),
+  /** VETO "no activity" threshold [MeV] (fraction of a MIP: 3 × 20 mm Sc ≈ 13 MeV). */
+  vetoThresholdMeV: z.number().min(0.1).max(100),
+  /** HCAL0 threshold [GeV]. */
+  hcal0ThresholdGeV: z.number().min(0.1).max(50),
+  /** Simulate pile-up (beam rate, seed 000). */
+  pileup: z.boolean(),
+});
+
+export type RunParams = z.infer<typeof runParamsSchema>;
+
+export const DEFAULT_PARAMS: Record<'na64e' | 'na64mu', RunParams> = {
+  na64e: {
+    setup: 'na64e',
+    events: 100000,
+    seed: 1,
+    beamEnergyGeV: 100,
+    hadronFraction: 0.005,
+    ecalLayers: 150,
+    hcalModules: 4,
+    vetoThresholdMeV: 4,
+    hcal0ThresholdGeV: 1,
+    pileup: true,
+  },
+  na64mu: {
+    setup: 'na64mu',
+    events: 100000,
+    seed: 1,
+    beamEnergyGeV: 160,
+    hadronFraction: 1e-6,
+    ecalLayers: 150,
+    hcalModules: 2,
+    vetoThresholdMeV: 4,
+    hcal0ThresholdGeV: 1,
+    pileup: true,
+  },
+};
+
+export class ParamsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParamsError';
+  }
+}
+
+/** Validate unknown input into RunParams; throws ParamsError with a readable message. */
+export function parseRunParams(input: unknown): RunParams {
+  const r = runParamsSchema.safeParse(input);
+  if (!r.success) {
+    const msg = r.error.issues.map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`).join('; ');
+    throw new ParamsError(msg);
+  }
+  return r.data;
+}
