@@ -1,0 +1,121 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Wait until the default run has finished and the plot shows events. */
+async function waitForRun(page: Page) {
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(page.getByTestId('box-raw')).toBeVisible();
+}
+
+async function numberOf(page: Page, testId: string): Promise<number> {
+  const t = (await page.getByTestId(testId).innerText()).replace(/[\s\u2009,]/g, '');
+  const m = /-?[\d.]+(e[-+]?\d+)?/i.exec(t);
+  return m ? Number(m[0]) : NaN;
+}
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+});
+
+test('default NA64e run fills the hermeticity plot and the signal box count', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  await expect(page.getByTestId('hermeticity-plot')).toBeVisible();
+  await expect(page.getByTestId('density-canvas')).toBeVisible();
+  await expect(page.getByTestId('cutflow-table')).toContainText('all events');
+  await page.screenshot({ path: 'test-results/screenshots/01-default-run.png', fullPage: true });
+});
+
+test('dragging the signal box edge changes the count', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  const before = await numberOf(page, 'box-raw');
+  const edge = page.getByTestId('box-edge-right');
+  const eb = await edge.boundingBox();
+  const plot = await page.getByTestId('hermeticity-plot').boundingBox();
+  expect(eb && plot).toBeTruthy();
+  // drag the right edge (E_ECAL max) far to the right: the box then includes the electron spot region
+  await page.mouse.move(eb!.x + eb!.width / 2, eb!.y + eb!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(plot!.x + plot!.width * 0.85, eb!.y + eb!.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const xmax = Number(await page.getByTestId('box-xmax').inputValue());
+  expect(xmax).toBeGreaterThan(60);
+  const after = await numberOf(page, 'box-raw');
+  expect(after).toBeGreaterThan(before);
+  await page.screenshot({ path: 'test-results/screenshots/02-box-dragged.png', fullPage: true });
+});
+
+test('editing the box by number and rejecting min > max', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  const xmax = page.getByTestId('box-xmax');
+  await xmax.fill('-5');
+  await xmax.press('Enter');
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await xmax.fill('50');
+  await xmax.press('Enter');
+  await expect(page.getByTestId('box-xmax')).toHaveValue(/50/);
+});
+
+test('clicking a point shows that event in 3D with its info', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  const plot = await page.getByTestId('density-canvas').boundingBox();
+  // click on the electron spot region near (100 GeV, 0)
+  await page.mouse.click(plot!.x + plot!.width * (100 / 120), plot!.y + plot!.height - 4);
+  await expect(page.getByTestId('event-story')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('event-info')).toContainText('Event #');
+  const eEcal = await numberOf(page, 'event-eecal');
+  expect(eEcal).toBeGreaterThan(50);
+  await page.getByTestId('camera-side').click();
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: 'test-results/screenshots/03-event-3d.png', fullPage: true });
+});
+
+test('stepping through the cuts updates the cut flow', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  await page.getByTestId('cuts-next').click();
+  await page.getByTestId('cuts-next').click();
+  await page.getByTestId('cuts-next').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done');
+  await page.screenshot({ path: 'test-results/screenshots/04-cuts.png', fullPage: true });
+});
+
+test('invalid parameters are reported and keep the last good state; settings survive a reload', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  const ev = page.getByTestId('input-events');
+  await ev.fill('-10');
+  await ev.press('Enter');
+  await expect(page.getByTestId('param-error')).toContainText('at least 1');
+  await ev.fill('abc');
+  await ev.press('Enter');
+  await expect(page.getByTestId('param-error')).toBeVisible();
+  await ev.fill('1e12');
+  await ev.press('Enter');
+  await expect(page.getByTestId('param-error')).toContainText('at most');
+  const seed = page.getByTestId('input-seed');
+  await seed.fill('7');
+  await seed.press('Enter');
+  await expect(page.getByTestId('param-error')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('input-seed')).toHaveValue('7');
+  await expect(page.getByTestId('input-events')).toHaveValue('100000');
+});
+
+test('a run can be cancelled and restarted', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  const ev = page.getByTestId('input-events');
+  await ev.fill('2000000');
+  await ev.press('Enter');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
+  await page.getByTestId('cancel-button').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'cancelled');
+  await ev.fill('20000');
+  await ev.press('Enter');
+  await page.getByTestId('run-button').click();
+  await waitForRun(page);
+});

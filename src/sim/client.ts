@@ -1,0 +1,149 @@
+/**
+ * The UI side of the simulation: a pool of workers, chunked runs with progress and cancel, merge
+ * of the chunks into one column set, analysis in a worker, event detail on demand. A crashed
+ * worker rejects the run with a readable error; the pool is rebuilt on the next call.
+ */
+import * as Comlink from 'comlink';
+import type { AnalysisResult } from '../analysis/analysis';
+import { allocateColumns, copyColumnsInto, type RunColumns } from '../physics/columns';
+import type { EventDetail } from '../physics/detail';
+import type { RunParams } from '../physics/params';
+import type { Setup } from '../physics/setups/types';
+import type { ProcessTableRow, SimWorkerApi } from './protocol';
+
+export const CHUNK_EVENTS = 25000;
+
+export interface RunProgress {
+  done: number;
+  total: number;
+}
+
+export interface RunResult {
+  params: RunParams;
+  setup: Setup;
+  processes: ProcessTableRow[];
+  columns: RunColumns;
+  durationMs: number;
+}
+
+export class RunCancelled extends Error {
+  constructor() {
+    super('run cancelled');
+    this.name = 'RunCancelled';
+  }
+}
+
+interface PoolWorker {
+  worker: Worker;
+  api: Comlink.Remote<SimWorkerApi>;
+  crashed: Promise<never>;
+}
+
+function createWorker(): PoolWorker {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  const crashed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => reject(new Error(`simulation worker crashed: ${e.message || 'unknown error'}`)));
+  });
+  crashed.catch(() => undefined);
+  return { worker, api: Comlink.wrap<SimWorkerApi>(worker), crashed };
+}
+
+export class SimClient {
+  private pool: PoolWorker[] = [];
+  private readonly size: number;
+  private generation = 0;
+
+  constructor(size = Math.max(1, Math.min(4, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1))) {
+    this.size = size;
+  }
+
+  private ensurePool(): PoolWorker[] {
+    if (this.pool.length === 0) this.pool = Array.from({ length: this.size }, createWorker);
+    return this.pool;
+  }
+
+  /** Terminate all workers (cancels whatever they are doing). */
+  reset(): void {
+    for (const w of this.pool) w.worker.terminate();
+    this.pool = [];
+    this.generation++;
+  }
+
+  private call<T>(w: PoolWorker, p: Promise<T>): Promise<T> {
+    return Promise.race([p, w.crashed]);
+  }
+
+  /** Run a whole simulation in chunks over the pool. Rejects with RunCancelled if `signal` aborts. */
+  async run(params: RunParams, onProgress: (p: RunProgress) => void, signal?: AbortSignal): Promise<RunResult> {
+    const t0 = performance.now();
+    const pool = this.ensurePool();
+    const gen = this.generation;
+    const abort = new Promise<never>((_, reject) => {
+      if (!signal) return;
+      if (signal.aborted) reject(new RunCancelled());
+      signal.addEventListener('abort', () => {
+        this.reset();
+        reject(new RunCancelled());
+      });
+    });
+    abort.catch(() => undefined);
+    const { setup, processes } = await Promise.race([this.call(pool[0], pool[0].api.describe(params)), abort]);
+    const total = params.events;
+    const columns = allocateColumns(total, 0);
+    let next = 0;
+    let done = 0;
+    const workerLoop = async (w: PoolWorker) => {
+      while (next < total) {
+        if (gen !== this.generation) throw new RunCancelled();
+        const start = next;
+        const count = Math.min(CHUNK_EVENTS, total - start);
+        next += count;
+        const chunk = await Promise.race([this.call(w, w.api.simulateChunk(params, start, count)), abort]);
+        copyColumnsInto(columns, chunk, start);
+        done += count;
+        onProgress({ done, total });
+      }
+    };
+    try {
+      await Promise.all(pool.map(workerLoop));
+    } catch (e) {
+      if (!(e instanceof RunCancelled)) this.reset();
+      throw e;
+    }
+    return { params, setup, processes, columns, durationMs: performance.now() - t0 };
+  }
+
+  /** Analyse columns in a worker; the columns are transferred there and back (returned anew). */
+  async analyse(params: RunParams, columns: RunColumns, mask: number): Promise<{ analysis: AnalysisResult; columns: RunColumns }> {
+    const w = this.ensurePool()[0];
+    const buffers = [
+      columns.process.buffer,
+      columns.weight.buffer,
+      columns.pInGeV.buffer,
+      columns.pOutGeV.buffer,
+      columns.eEcalGeV.buffer,
+      columns.eHcalGeV.buffer,
+      columns.eVetoGeV.buffer,
+      columns.eSrdGeV.buffer,
+      columns.eVhcalGeV.buffer,
+      columns.cutBits.buffer,
+    ] as ArrayBuffer[];
+    try {
+      return await this.call(w, w.api.analyse(params, Comlink.transfer(columns, buffers), mask));
+    } catch (e) {
+      this.reset();
+      throw e;
+    }
+  }
+
+  /** Re-simulate one event with full detail. */
+  async detail(params: RunParams, eventIndex: number): Promise<EventDetail> {
+    const w = this.ensurePool()[0];
+    try {
+      return await this.call(w, w.api.simulateDetail(params, eventIndex));
+    } catch (e) {
+      this.reset();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Simulation worker: runs the physics core off the main thread (comlink RPC, protocol.ts).
+ * Keeps one prepared Simulator per parameter set.
+ */
+import * as Comlink from 'comlink';
+import { analyse } from '../analysis/analysis';
+import { columnBuffers } from '../physics/columns';
+import { parseRunParams, type RunParams } from '../physics/params';
+import { Simulator } from '../physics/run';
+import type { SimWorkerApi } from './protocol';
+import { buildSimulatorCache } from './simulatorCache';
+
+const cache = buildSimulatorCache((p: RunParams) => new Simulator(parseRunParams(p)));
+
+const api: SimWorkerApi = {
+  describe(params) {
+    const sim = cache.get(params);
+    return { setup: sim.setup, processes: sim.processTable() };
+  },
+  simulateChunk(params, start, count) {
+    const cols = cache.get(params).simulateChunk(start, count);
+    return Comlink.transfer(cols, columnBuffers(cols));
+  },
+  analyse(params, columns, mask) {
+    const sim = cache.get(params);
+    const analysis = analyse(sim.setup, columns, mask);
+    const ix = analysis.index;
+    const transfers = [
+      ...columnBuffers(columns),
+      ix.binStart.buffer,
+      ix.x.buffer,
+      ix.y.buffer,
+      ix.w.buffer,
+      ix.eventIndex.buffer,
+      ix.satRaw.buffer,
+      ix.satW.buffer,
+      analysis.histogram.counts.buffer,
+    ] as ArrayBuffer[];
+    return Comlink.transfer({ analysis, columns }, transfers);
+  },
+  simulateDetail(params, eventIndex) {
+    return cache.get(params).simulateDetail(eventIndex);
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,228 @@
+/**
+ * Application state (zustand). Each setup keeps its own settings (parameters, signal box, applied
+ * cuts, N on target) and its own run; settings persist across reloads (localStorage) and the chosen
+ * setup is also in the URL hash. Invalid input never replaces the last good settings: actions
+ * return an error message instead, which the UI shows.
+ */
+import { create } from 'zustand';
+import { persist, createJSONStorage } from 'zustand/middleware';
+import type { AnalysisResult, BoxSummary } from '../analysis/analysis';
+import { summariseBox } from '../analysis/analysis';
+import type { RunColumns } from '../physics/columns';
+import type { EventDetail } from '../physics/detail';
+import { DEFAULT_PARAMS, parseRunParams, type RunParams } from '../physics/params';
+import { buildNa64eSetup } from '../physics/setups/na64e';
+import type { Setup, SetupId, SignalBox } from '../physics/setups/types';
+import type { ProcessTableRow } from '../sim/protocol';
+
+export interface SetupSettings {
+  params: RunParams;
+  box: SignalBox;
+  /** Number of cuts applied to the plotted sample (0 = none … all). */
+  appliedCuts: number;
+  nOnTarget: number;
+}
+
+export type RunStatus = 'idle' | 'running' | 'analysing' | 'done' | 'error' | 'cancelled';
+
+export interface RunState {
+  status: RunStatus;
+  progress: number;
+  error: string | null;
+  setup: Setup | null;
+  processes: ProcessTableRow[];
+  columns: RunColumns | null;
+  analysis: AnalysisResult | null;
+  params: RunParams | null;
+  durationMs: number;
+  firstPlotMs: number;
+}
+
+export interface SelectedEvent {
+  eventIndex: number;
+  xGeV: number;
+  yGeV: number;
+}
+
+export type CameraPreset = 'side' | 'top' | 'beam' | 'overview' | 'ecal';
+
+export interface AppState {
+  setupId: SetupId;
+  settings: Record<SetupId, SetupSettings>;
+  runs: Record<SetupId, RunState>;
+  selected: SelectedEvent | null;
+  detail: EventDetail | null;
+  detailStatus: 'idle' | 'loading' | 'error';
+  detailError: string | null;
+  camera: CameraPreset;
+  showRegions: boolean;
+  /** Last validation message for the parameter form (null = all good). */
+  paramError: string | null;
+
+  setSetup(id: SetupId): void;
+  /** Validate and apply a parameter change; returns an error message or null. */
+  updateParams(patch: Partial<RunParams>): string | null;
+  setBox(box: SignalBox): string | null;
+  setAppliedCuts(k: number): void;
+  setNOnTarget(n: number): string | null;
+  setRun(id: SetupId, patch: Partial<RunState>): void;
+  select(e: SelectedEvent | null): void;
+  setDetail(patch: { detail?: EventDetail | null; detailStatus?: AppState['detailStatus']; detailError?: string | null }): void;
+  setCamera(c: CameraPreset): void;
+  setShowRegions(v: boolean): void;
+}
+
+const emptyRun = (): RunState => ({
+  status: 'idle',
+  progress: 0,
+  error: null,
+  setup: null,
+  processes: [],
+  columns: null,
+  analysis: null,
+  params: null,
+  durationMs: 0,
+  firstPlotMs: 0,
+});
+
+const defaultSettings = (): Record<SetupId, SetupSettings> => ({
+  na64e: { params: DEFAULT_PARAMS.na64e, box: buildNa64eSetup().defaultBox, appliedCuts: 0, nOnTarget: 9.37e11 },
+  na64mu: {
+    params: DEFAULT_PARAMS.na64mu,
+    box: { xMinGeV: 0, xMaxGeV: 80, yMinGeV: 0, yMaxGeV: 5 },
+    appliedCuts: 0,
+    nOnTarget: 1.98e10,
+  },
+});
+
+/** Validate a box: finite, min ≤ max, non-negative. Returns a message or null. */
+export function boxError(b: SignalBox): string | null {
+  const vals = [b.xMinGeV, b.xMaxGeV, b.yMinGeV, b.yMaxGeV];
+  if (vals.some((v) => typeof v !== 'number' || !Number.isFinite(v))) return 'signal box edges must be numbers';
+  if (vals.some((v) => v < 0)) return 'signal box edges must be ≥ 0 GeV';
+  if (b.xMinGeV > b.xMaxGeV) return 'signal box: x min is larger than x max';
+  if (b.yMinGeV > b.yMaxGeV) return 'signal box: y min is larger than y max';
+  return null;
+}
+
+function hashSetup(): SetupId | null {
+  if (typeof location === 'undefined') return null;
+  const m = /setup=(na64e|na64mu)/.exec(location.hash);
+  return m ? (m[1] as SetupId) : null;
+}
+
+export const useApp = create<AppState>()(
+  persist(
+    (set, get) => ({
+      setupId: 'na64e',
+      settings: defaultSettings(),
+      runs: { na64e: emptyRun(), na64mu: emptyRun() },
+      selected: null,
+      detail: null,
+      detailStatus: 'idle',
+      detailError: null,
+      camera: 'overview',
+      showRegions: true,
+      paramError: null,
+
+      setSetup(id) {
+        if (typeof location !== 'undefined' && typeof history !== 'undefined') {
+          history.replaceState(null, '', `#setup=${id}`);
+        }
+        set({ setupId: id, selected: null, detail: null, detailStatus: 'idle', detailError: null });
+      },
+      updateParams(patch) {
+        const id = get().setupId;
+        const cur = get().settings[id];
+        try {
+          const params = parseRunParams({ ...cur.params, ...patch, setup: id });
+          set({ settings: { ...get().settings, [id]: { ...cur, params } }, paramError: null });
+          return null;
+        } catch (e) {
+          const msg = (e as Error).message;
+          set({ paramError: msg });
+          return msg;
+        }
+      },
+      setBox(box) {
+        const err = boxError(box);
+        if (err) return err;
+        const id = get().setupId;
+        set({ settings: { ...get().settings, [id]: { ...get().settings[id], box } } });
+        return null;
+      },
+      setAppliedCuts(k) {
+        const id = get().setupId;
+        set({ settings: { ...get().settings, [id]: { ...get().settings[id], appliedCuts: Math.max(0, Math.round(k)) } } });
+      },
+      setNOnTarget(n) {
+        if (!Number.isFinite(n) || n <= 0) return 'N on target must be a positive number';
+        const id = get().setupId;
+        set({ settings: { ...get().settings, [id]: { ...get().settings[id], nOnTarget: n } } });
+        return null;
+      },
+      setRun(id, patch) {
+        set({ runs: { ...get().runs, [id]: { ...get().runs[id], ...patch } } });
+      },
+      select(e) {
+        set({ selected: e });
+      },
+      setDetail(patch) {
+        set(patch);
+      },
+      setCamera(c) {
+        set({ camera: c });
+      },
+      setShowRegions(v) {
+        set({ showRegions: v });
+      },
+    }),
+    {
+      name: 'na64-explorer-settings',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ setupId: s.setupId, settings: s.settings, camera: s.camera, showRegions: s.showRegions }),
+      // A corrupted or tampered stored state must not break the page: validate, else defaults.
+      merge: (persisted, current) => {
+        const p = persisted as Partial<AppState> | undefined;
+        const out = { ...current };
+        try {
+          if (p?.settings) {
+            const settings = defaultSettings();
+            for (const id of ['na64e', 'na64mu'] as SetupId[]) {
+              const s = p.settings[id];
+              if (!s) continue;
+              const params = parseRunParams({ ...settings[id].params, ...s.params, setup: id });
+              const box = boxError(s.box) ? settings[id].box : s.box;
+              settings[id] = {
+                params,
+                box,
+                appliedCuts: Number.isFinite(s.appliedCuts) ? s.appliedCuts : 0,
+                nOnTarget: Number.isFinite(s.nOnTarget) && s.nOnTarget > 0 ? s.nOnTarget : settings[id].nOnTarget,
+              };
+            }
+            out.settings = settings;
+          }
+          if (p?.setupId === 'na64e' || p?.setupId === 'na64mu') out.setupId = p.setupId;
+          if (p?.camera) out.camera = p.camera;
+          if (typeof p?.showRegions === 'boolean') out.showRegions = p.showRegions;
+        } catch {
+          // keep defaults
+        }
+        const fromHash = hashSetup();
+        if (fromHash) out.setupId = fromHash;
+        return out;
+      },
+    },
+  ),
+);
+
+/** Box summary of the current setup's run (O(perimeter); cheap enough to call on every drag). */
+export function boxSummaryOf(run: RunState, s: SetupSettings): BoxSummary | null {
+  if (!run.analysis) return null;
+  try {
+    return summariseBox(run.analysis, s.box, s.nOnTarget);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Glue between the store and the simulation client: start / cancel runs, re-analyse when the
+ * applied cuts change, fetch the detail of a selected event.
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import { RunCancelled, SimClient } from '../../sim/client';
+import { useApp } from '../../state/store';
+import type { SetupId } from '../../physics/setups/types';
+
+const client = new SimClient();
+
+export function useRunner() {
+  const abortRef = useRef<AbortController | null>(null);
+  const setupId = useApp((s) => s.setupId);
+  const appliedCuts = useApp((s) => s.settings[s.setupId].appliedCuts);
+  const status = useApp((s) => s.runs[s.setupId].status);
+
+  const analyse = useCallback(async (id: SetupId) => {
+    const st = useApp.getState();
+    const run = st.runs[id];
+    if (!run.columns || !run.params || !run.setup) return;
+    const k = Math.min(st.settings[id].appliedCuts, run.setup.cuts.length);
+    const mask = (1 << k) - 1;
+    st.setRun(id, { status: 'analysing' });
+    try {
+      const { analysis, columns } = await client.analyse(run.params, run.columns, mask);
+      useApp.getState().setRun(id, { status: 'done', analysis, columns });
+    } catch (e) {
+      useApp.getState().setRun(id, { status: 'error', error: `analysis failed: ${(e as Error).message}`, columns: null, analysis: null });
+    }
+  }, []);
+
+  const start = useCallback(async () => {
+    const st = useApp.getState();
+    const id = st.setupId;
+    const params = st.settings[id].params;
+    abortRef.current?.abort();
+    const ctrl = new AbortController();
+    abortRef.current = ctrl;
+    const t0 = performance.now();
+    // keep the last good result visible while running
+    st.setRun(id, { status: 'running', progress: 0, error: null });
+    st.select(null);
+    st.setDetail({ detail: null, detailStatus: 'idle', detailError: null });
+    try {
+      const res = await client.run(
+        params,
+        (p) => useApp.getState().setRun(id, { progress: p.done / p.total }),
+        ctrl.signal,
+      );
+      useApp.getState().setRun(id, {
+        status: 'analysing',
+        setup: res.setup,
+        processes: res.processes,
+        columns: res.columns,
+        params: res.params,
+        durationMs: res.durationMs,
+      });
+      await analyse(id);
+      useApp.getState().setRun(id, { firstPlotMs: performance.now() - t0 });
+    } catch (e) {
+      if (e instanceof RunCancelled) useApp.getState().setRun(id, { status: 'cancelled', progress: 0 });
+      else useApp.getState().setRun(id, { status: 'error', error: (e as Error).message });
+    }
+  }, [analyse]);
+
+  const cancel = useCallback(() => abortRef.current?.abort(), []);
+
+  // first visit of a setup: run with the defaults
+  useEffect(() => {
+    if (status === 'idle') void start();
+  }, [setupId, status, start]);
+
+  // cut stepping re-analyses the existing run
+  const lastCuts = useRef(appliedCuts);
+  useEffect(() => {
+    if (lastCuts.current === appliedCuts) return;
+    lastCuts.current = appliedCuts;
+    const st = useApp.getState();
+    if (st.runs[setupId].status === 'done') void analyse(setupId);
+  }, [appliedCuts, setupId, analyse]);
+
+  const showEvent = useCallback(async (eventIndex: number) => {
+    const st = useApp.getState();
+    const run = st.runs[st.setupId];
+    if (!run.params) return;
+    st.setDetail({ detailStatus: 'loading', detailError: null });
+    try {
+      const detail = await client.detail(run.params, eventIndex);
+      useApp.getState().setDetail({ detail, detailStatus: 'idle' });
+    } catch (e) {
+      useApp.getState().setDetail({ detailStatus: 'error', detailError: (e as Error).message });
+    }
+  }, []);
+
+  return { start, cancel, showEvent };
+}

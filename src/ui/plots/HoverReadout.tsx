@@ -1,0 +1,67 @@
+/**
+ * Hover readout: an HTML overlay with the cursor's x and y and the bin count under it. It is
+ * updated imperatively through `ref` (no React render per pointer move).
+ */
+import { useImperativeHandle, useRef, type Ref } from 'react';
+import { HtmlLabel } from './AxisLabel';
+
+export interface HoverReadoutHandle {
+  /** Show at (left, top) in root pixels with the given texts. */
+  show(left: number, top: number, xText: string, yText: string, countText: string, flipX: boolean): void;
+  hide(): void;
+}
+
+export function HoverReadout(props: { xName: string; yName: string; ref?: Ref<HoverReadoutHandle> }) {
+  const { xName, yName, ref } = props;
+  const root = useRef<HTMLDivElement>(null);
+  const xv = useRef<HTMLSpanElement>(null);
+  const yv = useRef<HTMLSpanElement>(null);
+  const cv = useRef<HTMLSpanElement>(null);
+  const state = useRef({ visible: false, x: '', y: '', c: '' });
+  useImperativeHandle(
+    ref,
+    () => ({
+      show(left, top, xText, yText, countText, flipX) {
+        const el = root.current;
+        if (!el || !xv.current || !yv.current || !cv.current) return;
+        const s = state.current;
+        if (s.x !== xText) xv.current.textContent = s.x = xText;
+        if (s.y !== yText) yv.current.textContent = s.y = yText;
+        if (s.c !== countText) cv.current.textContent = s.c = countText;
+        el.style.transform = flipX
+          ? `translate(${left - 14}px, ${top + 14}px) translateX(-100%)`
+          : `translate(${left + 14}px, ${top + 14}px)`;
+        if (!s.visible) {
+          el.style.visibility = 'visible';
+          s.visible = true;
+        }
+      },
+      hide() {
+        const el = root.current;
+        if (!el || !state.current.visible) return;
+        el.style.visibility = 'hidden';
+        state.current.visible = false;
+      },
+    }),
+    [],
+  );
+  return (
+    <div ref={root} className="hp-readout" data-testid="hover-readout" aria-hidden="true" style={{ visibility: 'hidden' }}>
+      <div>
+        <span className="hp-readout-name">
+          <HtmlLabel label={xName} />
+        </span>
+        <span ref={xv} className="hp-readout-value" />
+      </div>
+      <div>
+        <span className="hp-readout-name">
+          <HtmlLabel label={yName} />
+        </span>
+        <span ref={yv} className="hp-readout-value" />
+      </div>
+      <div className="hp-readout-count">
+        <span ref={cv} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,331 @@
+/**
+ * The 3D view: the detector of a Setup and one selected event (tracks, tracker hits, calorimeter
+ * cells), with orbit controls, animated camera presets and a transverse exaggeration selector.
+ *
+ * Rendering is on demand (frameloop="demand"): a frame is drawn only when the controls move, a
+ * camera preset is animating, or the data changes. Per-frame state (the camera tween) lives in refs.
+ */
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import * as THREE from 'three';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { Line, OrbitControls } from '@react-three/drei';
+import type { EventDetail } from '../../physics/detail';
+import type { Setup } from '../../physics/setups/types';
+import { CaloCells, CellEnergyLegend } from './CaloCells';
+import { DetectorElements } from './DetectorElements';
+import { EventTracks, TRACK_STYLES, type TrackStyleId } from './EventTracks';
+import { DEFAULT_TRANSVERSE_SCALE, TRANSVERSE_SCALES, elementBox, setupBounds } from './units';
+
+export type CameraPreset = 'side' | 'top' | 'beam' | 'overview' | 'ecal';
+
+export interface DetectorSceneProps {
+  setup: Setup;
+  event: EventDetail | null;
+  cameraPreset: CameraPreset;
+  onCameraPresetChange?(p: CameraPreset): void;
+  /** Transverse (x, y) exaggeration; default 5. The on-screen selector changes it locally. */
+  transverseScale?: number;
+  /** Called when the user picks another transverse exaggeration in the view. */
+  onTransverseScaleChange?(s: number): void;
+}
+
+const PRESETS: { id: CameraPreset; text: string; title: string }[] = [
+  { id: 'side', text: 'Side', title: 'Bending plane (x–z), looking along −y: the bend is visible' },
+  { id: 'top', text: 'Top', title: 'Non-bending plane (y–z), looking along +x' },
+  { id: 'beam', text: 'Beam', title: 'Looking down the beam (+z) from upstream' },
+  { id: 'overview', text: 'Overview', title: '3/4 view of the whole setup' },
+  { id: 'ecal', text: 'ECAL', title: 'Close-up of the ECAL (active target) and what follows it' },
+];
+
+const FOV_DEG = 35;
+const TWEEN_MS = 650;
+
+interface Pose {
+  position: [number, number, number];
+  target: [number, number, number];
+}
+
+/** Camera pose of a preset, framed on the setup (in world units for the given scale and aspect). */
+export function presetPose(preset: CameraPreset, setup: Setup, scale: number, aspect: number): Pose {
+  const b = setupBounds(setup, scale);
+  const c: [number, number, number] = [0, 1, 2].map((k) => (b.min[k] + b.max[k]) / 2) as [number, number, number];
+  const e: [number, number, number] = [0, 1, 2].map((k) => b.max[k] - b.min[k]) as [number, number, number];
+  const vHalf = THREE.MathUtils.degToRad(FOV_DEG) / 2;
+  const hHalf = Math.atan(Math.tan(vHalf) * Math.max(aspect, 0.2));
+  /** Distance at which a w (screen-horizontal) × h (screen-vertical) rectangle fits. */
+  const fit = (w: number, h: number) => Math.max(w / 2 / Math.tan(hHalf), h / 2 / Math.tan(vHalf));
+  const ecal = setup.elements.find((el) => el.role === 'ecal') ?? setup.elements.find((el) => el.cells);
+  switch (preset) {
+    case 'side': {
+      // Looking along −y; a tiny tilt towards −x puts +x up on the screen and z to the right.
+      const d = fit(e[2] * 1.04, e[0] * 1.3) + e[1] / 2;
+      const eps = 1e-3;
+      return { position: [c[0] - d * Math.sin(eps), c[1] + d * Math.cos(eps), c[2]], target: [c[0], c[1], c[2]] };
+    }
+    case 'top': {
+      // Looking along +x from the −x side: y up on the screen, z to the right.
+      const d = fit(e[2] * 1.04, e[1] * 1.3) + e[0] / 2;
+      return { position: [c[0] - d, c[1], c[2]], target: [c[0], c[1], c[2]] };
+    }
+    case 'beam': {
+      // From upstream on the beam axis, looking along +z at the calorimeters.
+      const zt = ecal ? elementBox(ecal, scale).cz : b.max[2];
+      const z0 = b.min[2] - 3;
+      return { position: [0, 0, z0], target: [0, 0, zt] };
+    }
+    case 'ecal': {
+      if (!ecal) return presetPose('overview', setup, scale, aspect);
+      const eb = elementBox(ecal, scale);
+      const r = Math.max(eb.sx, eb.sy, eb.sz);
+      const dir = new THREE.Vector3(-0.75, 0.5, -0.75).normalize();
+      const d = (r * 1.25) / Math.sin(Math.min(vHalf, hHalf)) + 0.5;
+      // Look slightly downstream of the ECAL centre so that the VETO and HCAL1 are in view.
+      const t: [number, number, number] = [eb.cx, eb.cy, eb.cz + eb.sz * 0.6];
+      return { position: [t[0] + dir.x * d, t[1] + dir.y * d, t[2] + dir.z * d], target: t };
+    }
+    case 'overview':
+    default: {
+      const dir = new THREE.Vector3(-0.8, 0.55, -0.55).normalize();
+      const d = fit(e[2] * 0.85, e[2] * 0.35);
+      const t: [number, number, number] = [c[0], c[1], c[2] + e[2] * 0.05];
+      return { position: [t[0] + dir.x * d, t[1] + dir.y * d, t[2] + dir.z * d], target: t };
+    }
+  }
+}
+
+interface ControlsLike {
+  target: THREE.Vector3;
+  update(): void;
+}
+
+function isControls(x: unknown): x is ControlsLike {
+  return typeof x === 'object' && x !== null && 'target' in x && 'update' in x;
+}
+
+/** Tweens the camera and the orbit target to a preset whenever a new one is requested. */
+function CameraRig({ preset, nonce, setup, scale }: { preset: CameraPreset; nonce: number; setup: Setup; scale: number }) {
+  const get = useThree((s) => s.get);
+  const invalidate = useThree((s) => s.invalidate);
+  const tween = useRef({
+    active: false,
+    start: 0,
+    duration: 0,
+    fromPos: new THREE.Vector3(),
+    fromTarget: new THREE.Vector3(),
+    toPos: new THREE.Vector3(),
+    toTarget: new THREE.Vector3(),
+    first: true,
+  });
+
+  useEffect(() => {
+    const state = get();
+    const tw = tween.current;
+    const pose = presetPose(preset, setup, scale, state.size.width / Math.max(1, state.size.height));
+    const controls = isControls(state.controls) ? state.controls : null;
+    tw.fromPos.copy(state.camera.position);
+    if (controls) tw.fromTarget.copy(controls.target);
+    else tw.fromTarget.set(...pose.target);
+    tw.toPos.set(...pose.position);
+    tw.toTarget.set(...pose.target);
+    tw.start = performance.now();
+    tw.duration = tw.first ? 0 : TWEEN_MS;
+    tw.first = false;
+    tw.active = true;
+    invalidate();
+  }, [preset, nonce, setup, scale, get, invalidate]);
+
+  useFrame((state) => {
+    const tw = tween.current;
+    if (!tw.active) return;
+    const u = tw.duration > 0 ? Math.min(1, (performance.now() - tw.start) / tw.duration) : 1;
+    const k = u < 0.5 ? 4 * u * u * u : 1 - Math.pow(-2 * u + 2, 3) / 2;
+    const cam = state.camera;
+    cam.position.lerpVectors(tw.fromPos, tw.toPos, k);
+    const controls = isControls(state.controls) ? state.controls : null;
+    if (controls) {
+      controls.target.lerpVectors(tw.fromTarget, tw.toTarget, k);
+      controls.update();
+    } else {
+      cam.lookAt(tw.toTarget);
+    }
+    if (u < 1) state.invalidate();
+    else tw.active = false;
+  });
+  return null;
+}
+
+function BeamAxis({ zStart, zEnd }: { zStart: number; zEnd: number }) {
+  return (
+    <Line
+      points={[0, 0, zStart, 0, 0, zEnd]}
+      color="#7d8794"
+      lineWidth={1}
+      dashed
+      dashSize={0.25}
+      gapSize={0.15}
+      transparent
+      opacity={0.6}
+    />
+  );
+}
+
+const overlayBox: CSSProperties = {
+  position: 'absolute',
+  zIndex: 2,
+  display: 'flex',
+  gap: 4,
+  alignItems: 'center',
+  font: '12px/1.2 system-ui, sans-serif',
+  color: '#dfe6ef',
+};
+
+const buttonStyle = (active: boolean): CSSProperties => ({
+  font: 'inherit',
+  padding: '3px 8px',
+  borderRadius: 4,
+  border: `1px solid ${active ? '#8fb8ff' : 'rgba(255,255,255,0.25)'}`,
+  background: active ? 'rgba(70,110,190,0.85)' : 'rgba(20,26,38,0.8)',
+  color: '#eef3fa',
+  cursor: 'pointer',
+});
+
+const TRACK_KEY_ORDER: TrackStyleId[] = ['eminus', 'eplus', 'gamma', 'muon', 'hadron', 'neutral', 'invisible'];
+
+function TrackKey() {
+  return (
+    <div
+      style={{
+        background: 'rgba(10,14,22,0.8)',
+        borderRadius: 4,
+        padding: '4px 8px',
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: '2px 10px',
+        maxWidth: 300,
+        font: '11px/1.3 system-ui, sans-serif',
+      }}
+    >
+      {TRACK_KEY_ORDER.map((id) => {
+        const s = TRACK_STYLES[id];
+        return (
+          <span key={id} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+            <span
+              style={{
+                display: 'inline-block',
+                width: 16,
+                borderTop: `${Math.max(1, Math.round(s.width))}px ${s.dashed ? 'dashed' : 'solid'} ${s.color}`,
+              }}
+            />
+            {s.label}
+          </span>
+        );
+      })}
+    </div>
+  );
+}
+
+export function DetectorScene(props: DetectorSceneProps) {
+  const { setup, event, cameraPreset, onCameraPresetChange, onTransverseScaleChange } = props;
+  const propScale = props.transverseScale ?? DEFAULT_TRANSVERSE_SCALE;
+
+  // Local copies so that the view works uncontrolled too; a new prop value wins.
+  const [preset, setPreset] = useState<CameraPreset>(cameraPreset);
+  const [prevPresetProp, setPrevPresetProp] = useState<CameraPreset>(cameraPreset);
+  const [nonce, setNonce] = useState(0);
+  if (cameraPreset !== prevPresetProp) {
+    setPrevPresetProp(cameraPreset);
+    setPreset(cameraPreset);
+  }
+  const [scale, setScale] = useState(propScale);
+  const [prevScaleProp, setPrevScaleProp] = useState(propScale);
+  if (propScale !== prevScaleProp) {
+    setPrevScaleProp(propScale);
+    setScale(propScale);
+  }
+
+  const choosePreset = (p: CameraPreset) => {
+    setPreset(p);
+    setNonce((n) => n + 1); // re-frame even when the same preset is clicked again
+    onCameraPresetChange?.(p);
+  };
+  const chooseScale = (s: number) => {
+    setScale(s);
+    onTransverseScaleChange?.(s);
+  };
+
+  const bounds = setupBounds(setup, 1);
+  const zStart = bounds.min[2] - 1;
+  const zEnd = bounds.max[2] + 1;
+  const showLabels = preset === 'overview' || preset === 'side' || preset === 'top';
+
+  return (
+    <div
+      data-testid="scene3d"
+      style={{ position: 'relative', width: '100%', height: '100%', minHeight: 240, background: '#0b1018', overflow: 'hidden' }}
+    >
+      <div style={{ position: 'absolute', inset: 0, zIndex: 0 }} aria-label={`3D view of the ${setup.name} detector`} role="img">
+        <Canvas
+          frameloop="demand"
+          dpr={[1, 2]}
+          gl={{ preserveDrawingBuffer: true, antialias: true }}
+          camera={{ fov: FOV_DEG, near: 0.02, far: 400, position: [-20, 12, -8] }}
+        >
+          <color attach="background" args={['#0b1018']} />
+          <ambientLight intensity={0.7} />
+          <directionalLight position={[-10, 20, -15]} intensity={1.4} />
+          <directionalLight position={[10, -5, 30]} intensity={0.4} />
+          <BeamAxis zStart={zStart} zEnd={zEnd} />
+          <DetectorElements setup={setup} scale={scale} showLabels={showLabels} />
+          {event && <CaloCells setup={setup} cells={event.cells} scale={scale} />}
+          {event && <EventTracks event={event} scale={scale} />}
+          <OrbitControls makeDefault enableDamping dampingFactor={0.15} maxDistance={200} minDistance={0.2} />
+          <CameraRig preset={preset} nonce={nonce} setup={setup} scale={scale} />
+        </Canvas>
+      </div>
+
+      <div style={{ ...overlayBox, top: 8, left: 8 }} role="toolbar" aria-label="camera presets">
+        {PRESETS.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            data-testid={`camera-${p.id}`}
+            title={p.title}
+            aria-pressed={preset === p.id}
+            style={buttonStyle(preset === p.id)}
+            onClick={() => choosePreset(p.id)}
+          >
+            {p.text}
+          </button>
+        ))}
+      </div>
+
+      <div style={{ ...overlayBox, top: 8, right: 8 }} data-testid="scene3d-transverse">
+        <span style={{ background: 'rgba(10,14,22,0.8)', padding: '3px 6px', borderRadius: 4 }}>
+          transverse ×{scale}
+        </span>
+        {TRANSVERSE_SCALES.map((s) => (
+          <button
+            key={s}
+            type="button"
+            data-testid={`transverse-${s}`}
+            title={`Draw x and y ${s}× enlarged (z true to scale)`}
+            aria-pressed={scale === s}
+            style={buttonStyle(scale === s)}
+            onClick={() => chooseScale(s)}
+          >
+            ×{s}
+          </button>
+        ))}
+      </div>
+
+      <div style={{ ...overlayBox, bottom: 8, left: 8 }}>{event && <TrackKey />}</div>
+      <div style={{ ...overlayBox, bottom: 8, right: 8 }}>
+        {event ? (
+          <CellEnergyLegend />
+        ) : (
+          <span style={{ background: 'rgba(10,14,22,0.8)', padding: '3px 6px', borderRadius: 4 }}>no event selected</span>
+        )}
+      </div>
+    </div>
+  );
+}
