@@ -26,7 +26,7 @@
  * - No Geant4 `ApplySampling` (its σ/E = 0.11/sqrt(E/MeV) is a units quirk, showers.md §2.2); the
  *   caller smears with the NA64 resolution (`smearResolution`).
  */
-import { gammaP, gammaQ, lnGamma } from './math';
+import { gammaP, gammaQ } from './math';
 import type { Material } from './materials';
 import { x0Mm } from './materials';
 import type { Rng } from './rng';
@@ -460,6 +460,18 @@ export function sampleSamplingProfile(rng: Rng, energyMeV: number, g: GFlashSamp
 }
 
 /**
+ * The sampling profile for given standard-normal deviates (z1, z2) (the deterministic core of
+ * `sampleSamplingProfile`; z1 = z2 = 0 gives `meanSamplingProfile`). Useful for quadrature over the
+ * shower-to-shower fluctuations. Throws RangeError for energy <= 0.
+ */
+export function profileFromDeviates(energyMeV: number, g: GFlashSampling, z1: number, z2: number): LongitudinalProfile {
+  checkEnergy('profileFromDeviates', energyMeV);
+  const c = constsOf(g);
+  drawProfile(c, Math.log(energyMeV) - c.lnEc, z1, z2, false);
+  return { tmaxX0: sTmax, alpha: sAlpha, beta: sBeta };
+}
+
+/**
  * Both parameter sets of one shower with the same (z1, z2), as Geant4's sampling class: `sampling`
  * (Tmax, Alpha, Beta) and `homogeneous` (Tmaxh, Alphah, Betah, with Geant4's as-coded coefficients,
  * see `depositProfile = 'geant4'`). Draws two normals. Throws RangeError for energy <= 0.
@@ -518,6 +530,26 @@ export function containmentDepthX0(p: LongitudinalProfile, fraction: number): nu
     else hi = mid;
   }
   return 0.5 * (lo + hi);
+}
+
+const HALF_LN_2PI = 0.5 * Math.log(2 * Math.PI);
+
+/**
+ * ln Γ(a) for a > 0, fast: Stirling series to 1/z⁷ at z = a + n >= 8 (truncation < 1e-11), with
+ * lnΓ(a) = lnΓ(a + n) − ln(a (a+1) … (a+n−1)) (Abramowitz & Stegun 6.1.40). Two logs instead of the
+ * Lanczos sum of math.ts (checked against it in the tests).
+ */
+export function lnGammaFast(a: number): number {
+  let z = a;
+  let prod = 1;
+  while (z < 8) {
+    prod *= z;
+    z += 1;
+  }
+  const iz = 1 / z;
+  const iz2 = iz * iz;
+  const series = iz * (1 / 12 - iz2 * (1 / 360 - iz2 * (1 / 1260 - iz2 * (1 / 1680))));
+  return (z - 0.5) * Math.log(z) - z + HALF_LN_2PI + series - (prod === 1 ? 0 : Math.log(prod));
 }
 
 /**
@@ -599,38 +631,58 @@ function radialParams(c: StackConsts, tau: number, lnEGeV: number): void {
   rRT = rt;
 }
 
-/** Depth slices used for the depth-averaged radial profile. */
+/** Depth (tau) slices of the averaged radial profile. */
 const MIX_SLICES = 48;
+/** Trapezoid nodes over the alpha deviate z ∈ [−5, 5] (step 0.25) for the shower average. */
+const MIX_Z_STEP = 0.25;
+const MIX_Z_MAX = 5;
 
 /**
- * Depth-averaged radial profile of the median shower at `energyMeV`: a mixture of 2·48 components
- * (core and tail of 48 depth slices), weights w (sum 1) and radii R [R_M]; each component has
- * the containment r²/(r² + R²). The depth average is weighted by the median sampling Gamma
- * profile over its full depth (slices in u = β t up to α + 7√α + 6, Q there < 1e-6).
+ * Radial profile of showers of `energyMeV`, averaged over depth AND over the shower-to-shower
+ * fluctuations of alpha: a mixture of 2·48 components (core and tail of 48 tau slices), weights w
+ * (sum 1) and radii R [R_M]; each component has the containment r²/(r² + R²).
+ * The radial parameters depend on tau and E only (showers.md §2.2); for one shower tau = u/α · A/(A−1)
+ * with u = β t ~ Gamma(α) (A = exp<ln α>, Geant4 ComputeTau), so a tau slice's weight is
+ * E_α[P(α, τ2 α(A−1)/A) − P(α, τ1 α(A−1)/A)], the expectation over ln α ~ N(<ln α>, σ(ln α)²)
+ * (floored at α = 1.1) by the trapezoid rule on z ∈ [−5, 5]. The tau range reaches Q < 1e-6 for the
+ * smallest alpha used. Averaging over alpha matters: the median shower alone gives ~10 % more
+ * energy beyond 2 R_M than the spot-by-spot showers (showerCells) do.
  */
 function radialMixture(c: StackConsts, energyMeV: number): { w: Float64Array; r: Float64Array } {
-  drawProfile(c, Math.log(energyMeV) - c.lnEc, 0, 0, false);
-  const alpha = sAlpha;
+  const lny = Math.log(energyMeV) - c.lnEc;
+  drawProfile(c, lny, 0, 0, false);
+  const aMed = sExpAveLogAlpha; // median alpha before the 1.1 floor
   const aExp = sExpAveLogAlpha;
-  // tau = t/Tmax (α−1)/α A/(A−1) with t = u/β = u Tmax/(α−1)  →  tau = u/α · A/(A−1)
-  const tauPerU = (1 / alpha) * (aExp / (aExp - 1));
+  const sigA = sigmaOf(S.ParsSigLogA1 + S.ParsSigLogA2 * lny);
+  const tauFactor = aExp / (aExp - 1);
   const lnEGeV = Math.log(energyMeV / GeV);
-  const uMax = alpha + 7 * Math.sqrt(alpha) + 6;
-  const du = uMax / MIX_SLICES;
+  const aLo = Math.max(ALPHA_MIN, aMed * Math.exp(-MIX_Z_MAX * sigA));
+  const tauMax = tauFactor * (1 + 7 / Math.sqrt(aLo) + 6 / aLo);
+  const dTau = tauMax / MIX_SLICES;
+  const wt = new Float64Array(MIX_SLICES);
+  for (let z = -MIX_Z_MAX; z <= MIX_Z_MAX + 1e-9; z += MIX_Z_STEP) {
+    const alpha = Math.max(ALPHA_MIN, aMed * Math.exp(sigA * z));
+    const phi = Math.exp(-0.5 * z * z) * (Math.abs(z) > MIX_Z_MAX - 1e-9 ? 0.5 : 1); // trapezoid end weights
+    const uPerTau = alpha / tauFactor;
+    let pPrev = 0;
+    for (let k = 0; k < MIX_SLICES; k++) {
+      const pk = gammaP(alpha, (k + 1) * dTau * uPerTau);
+      wt[k] += phi * (pk - pPrev);
+      pPrev = pk;
+    }
+  }
   const w = new Float64Array(2 * MIX_SLICES);
   const r = new Float64Array(2 * MIX_SLICES);
-  let pPrev = 0;
+  let sum = 0;
+  for (let k = 0; k < MIX_SLICES; k++) sum += wt[k];
   for (let k = 0; k < MIX_SLICES; k++) {
-    const pk = gammaP(alpha, (k + 1) * du);
-    const wk = pk - pPrev;
-    pPrev = pk;
-    radialParams(c, (k + 0.5) * du * tauPerU, lnEGeV);
+    const wk = wt[k] / sum;
+    radialParams(c, (k + 0.5) * dTau, lnEGeV);
     w[2 * k] = wk * rP;
     r[2 * k] = rRC;
     w[2 * k + 1] = wk * (1 - rP);
     r[2 * k + 1] = rRT;
   }
-  for (let i = 0; i < w.length; i++) w[i] /= pPrev;
   return { w, r };
 }
 
@@ -682,12 +734,15 @@ function insideSquareExact(w: Float64Array, r: Float64Array, x: number, y: numbe
   return f < 0 ? 0 : f > 1 ? 1 : f;
 }
 
-// Lateral tables: Qm(a, b) = Σ w_k quadrantUnit(a/R_k, b/R_k) for a, b >= 0 on an asinh grid
-// u = asinh(a/LAT_C); energy nodes every factor √2 from 10 MeV to ~10 TeV, interpolated in ln E.
-const LAT_C = 0.02; // R_M; grid spacing near 0 ≈ 0.0015 R_M, relative spacing ≈ 7.5 % at large a
-const LAT_AMAX = 40; // R_M; beyond this Qm is at its a → ∞ value within (R/40)²
-const LAT_N = 112;
-const LAT_UMAX = Math.asinh(LAT_AMAX / LAT_C);
+// Lateral tables: Qm(a, b) = Σ w_k quadrantUnit(a/R_k, b/R_k) for a, b >= 0 [R_M] on the grid
+// u = a/(a + LAT_C) ∈ [0, 1) (cheap to invert: one division): spacing ≈ 0.008 R_M near 0 (core
+// radii are 0.04–0.15 R_M), ≈ 8 % relative at a = 6.5 R_M (the NA64 ECAL half width);
+// a >= LAT_AMAX is clamped to the last node (there Qm is within (R/LAT_AMAX)² of its a → ∞ value).
+// Energy nodes every factor √2 from 10 MeV to ~10 TeV, interpolated linearly in ln E.
+const LAT_C = 1; // R_M
+const LAT_AMAX = 40; // R_M
+const LAT_N = 128;
+const LAT_UMAX = LAT_AMAX / (LAT_AMAX + LAT_C);
 const LAT_INV_DU = (LAT_N - 1) / LAT_UMAX;
 const LAT_LN_E0 = Math.log(10); // ln(10 MeV)
 const LAT_LN_STEP = 0.5 * Math.LN2;
@@ -697,7 +752,10 @@ function buildLateralTable(c: StackConsts, node: number): Float64Array {
   const { w, r } = radialMixture(c, Math.exp(LAT_LN_E0 + node * LAT_LN_STEP));
   const tab = new Float64Array(LAT_N * LAT_N);
   const grid = new Float64Array(LAT_N);
-  for (let i = 0; i < LAT_N; i++) grid[i] = LAT_C * Math.sinh(i / LAT_INV_DU);
+  for (let i = 0; i < LAT_N; i++) {
+    const u = i / LAT_INV_DU;
+    grid[i] = (LAT_C * u) / (1 - u);
+  }
   const invR = new Float64Array(r.length);
   for (let k = 0; k < r.length; k++) invR[k] = 1 / r[k];
   for (let i = 0; i < LAT_N; i++) {
@@ -720,53 +778,78 @@ function lateralTable(c: StackConsts, node: number): Float64Array {
   return t;
 }
 
-// Grid coordinates of the four edge distances (scratch, reused).
-const latIdx = new Int32Array(4);
-const latFrac = new Float64Array(4);
-const latSign = new Float64Array(4);
-
-function setCoord(slot: number, d: number): void {
-  const s = d < 0 ? -1 : 1;
-  const ad = d < 0 ? -d : d;
-  let u = Math.asinh(ad / LAT_C) * LAT_INV_DU;
-  if (u > LAT_N - 1.000001) u = LAT_N - 1.000001;
-  const i = u | 0;
-  latIdx[slot] = i;
-  latFrac[slot] = u - i;
-  latSign[slot] = s;
-}
-
-function qmLookup(tab: Float64Array, sa: number, sb: number): number {
-  const ia = latIdx[sa];
-  const ib = latIdx[sb];
-  const fa = latFrac[sa];
-  const fb = latFrac[sb];
+/** Bilinear value of Qm at grid cell (ia, fa) × (ib, fb) of `tab`. */
+function qmAt(tab: Float64Array, ia: number, fa: number, ib: number, fb: number): number {
   const o = ia * LAT_N + ib;
-  const v0 = tab[o] + (tab[o + 1] - tab[o]) * fb;
-  const v1 = tab[o + LAT_N] + (tab[o + LAT_N + 1] - tab[o + LAT_N]) * fb;
-  return latSign[sa] * latSign[sb] * (v0 + (v1 - v0) * fa);
+  const t00 = tab[o];
+  const t10 = tab[o + LAT_N];
+  const v0 = t00 + (tab[o + 1] - t00) * fb;
+  const v1 = t10 + (tab[o + LAT_N + 1] - t10) * fb;
+  return v0 + (v1 - v0) * fa;
 }
 
-function insideFromTable(tab: Float64Array): number {
-  // slots: 0 = h − x, 1 = h + x, 2 = h − y, 3 = h + y
-  return qmLookup(tab, 0, 2) + qmLookup(tab, 1, 2) + qmLookup(tab, 0, 3) + qmLookup(tab, 1, 3);
+/** Grid coordinate u = |d|/(|d| + LAT_C) in table steps, clamped below the last cell. */
+function gridU(d: number): number {
+  const ad = d < 0 ? -d : d;
+  const u = (ad / (ad + LAT_C)) * LAT_INV_DU;
+  return u > LAT_N - 1.000001 ? LAT_N - 1.000001 : u;
+}
+
+/**
+ * Inside fraction of the square from one table: Qm is odd in each argument, so for a rectangle
+ * [−(h+x), h−x] × [−(h+y), h−y] around the axis the four corner terms add with the signs of the
+ * four edge distances.
+ */
+function insideFromTable(
+  tab: Float64Array,
+  iXa: number, fXa: number, sXa: number,
+  iXb: number, fXb: number, sXb: number,
+  iYa: number, fYa: number, sYa: number,
+  iYb: number, fYb: number, sYb: number,
+): number {
+  return (
+    sXa * (sYa * qmAt(tab, iXa, fXa, iYa, fYa) + sYb * qmAt(tab, iXa, fXa, iYb, fYb)) +
+    sXb * (sYa * qmAt(tab, iXb, fXb, iYa, fYa) + sYb * qmAt(tab, iXb, fXb, iYb, fYb))
+  );
 }
 
 /** Table-based inside fraction; `lnE` = ln(E/MeV); positions in mm. */
 function lateralInside(c: StackConsts, lnE: number, xMm: number, yMm: number, hMm: number): number {
   const inv = 1 / c.rmMm;
-  setCoord(0, (hMm - xMm) * inv);
-  setCoord(1, (hMm + xMm) * inv);
-  setCoord(2, (hMm - yMm) * inv);
-  setCoord(3, (hMm + yMm) * inv);
+  const dXa = (hMm - xMm) * inv;
+  const dXb = (hMm + xMm) * inv;
+  const dYa = (hMm - yMm) * inv;
+  const dYb = (hMm + yMm) * inv;
+  const uXa = gridU(dXa);
+  const uXb = gridU(dXb);
+  const uYa = gridU(dYa);
+  const uYb = gridU(dYb);
+  const iXa = uXa | 0;
+  const iXb = uXb | 0;
+  const iYa = uYa | 0;
+  const iYb = uYb | 0;
+  const fXa = uXa - iXa;
+  const fXb = uXb - iXb;
+  const fYa = uYa - iYa;
+  const fYb = uYb - iYb;
+  const sXa = dXa < 0 ? -1 : 1;
+  const sXb = dXb < 0 ? -1 : 1;
+  const sYa = dYa < 0 ? -1 : 1;
+  const sYb = dYb < 0 ? -1 : 1;
   let f = (lnE - LAT_LN_E0) / LAT_LN_STEP;
   if (f < 0) f = 0;
   else if (f > LAT_NODES - 1) f = LAT_NODES - 1;
   let k = f | 0;
   if (k >= LAT_NODES - 1) k = LAT_NODES - 2;
   const fr = f - k;
-  const in0 = insideFromTable(lateralTable(c, k));
-  const inside = fr > 0 ? in0 + (insideFromTable(lateralTable(c, k + 1)) - in0) * fr : in0;
+  const t0 = c.lateral[k] ?? lateralTable(c, k);
+  const in0 = insideFromTable(t0, iXa, fXa, sXa, iXb, fXb, sXb, iYa, fYa, sYa, iYb, fYb, sYb);
+  let inside = in0;
+  if (fr > 0) {
+    const t1 = c.lateral[k + 1] ?? lateralTable(c, k + 1);
+    const in1 = insideFromTable(t1, iXa, fXa, sXa, iXb, fXb, sXb, iYa, fYa, sYa, iYb, fYb, sYb);
+    inside = in0 + (in1 - in0) * fr;
+  }
   return inside < 0 ? 0 : inside > 1 ? 1 : inside;
 }
 
@@ -872,7 +955,7 @@ export function showerSummary(
     o.leakBackMeV = energyMeV;
     return o;
   }
-  const lnGa = lnGamma(alpha);
+  const lnGa = lnGammaFast(alpha);
   const fBack = incGamma(alpha, beta * dEcal, lnGa, true);
   const dPre = preshowerDepthX0 - t0;
   const fPre = dPre > 0 ? incGamma(alpha, beta * (dPre < dEcal ? dPre : dEcal), lnGa, false) : 0;

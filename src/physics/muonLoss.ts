@@ -56,7 +56,7 @@ const E_RAD_MIN = M + RADIATIVE_MIN_KINETIC_MEV;
 export const TABLE_MAX_ENERGY_MEV = 1e7;
 const N_E = 80; // radiative grid: 80 intervals in ln E (≈20 per decade)
 const N_V = 100; // bins in ln v per energy
-/** Below this kinetic energy the muon is stopped by a linear range extrapolation (assumption; < 0.1 mm in metals). */
+/** Below this kinetic energy [MeV] the range is extrapolated linearly to 0 (assumption; the residual range is ≲ 0.1 mm of metal). */
 const T_ION_MIN = 1;
 const N_T = 280; // ionization/range grid: 280 intervals in ln T (40 per decade)
 /** A continuous step losing less than this fraction of T uses dT = S·Δx instead of the range table. */
@@ -186,6 +186,7 @@ function energyNode(lnE: number): number {
 function cutTableFor(mt: MaterialTables, vCut: number): CutTable {
   let ct = mt.cuts.get(vCut);
   if (ct) return ct;
+  if (!(vCut > 0 && vCut < 1)) throw new RangeError(`vCut must be in (0, 1), got ${vCut}`);
   const lnvCut = Math.log(vCut);
   const rate = new Float64Array(3 * (N_E + 1));
   const major = new Float64Array(N_E + 1);
@@ -494,7 +495,19 @@ export function propagateMuon(
   return finish(losses);
 }
 
-/** Propagate through a sampling stack: layers × (absorber, active); depths are measured from the stack front. */
+/**
+ * Build the tables of these materials for this vCut now (≈0.1 s per material) instead of at the first
+ * propagated muon, e.g. when a worker starts.
+ */
+export function prepareMuonTables(materials: readonly Material[], vCut = DEFAULT_V_CUT): void {
+  for (const m of materials) cutTableFor(tablesFor(m), vCut);
+}
+
+/**
+ * Propagate through a sampling stack: layers × (absorber, active), each layer with its own continuous
+ * loss; the discrete-interaction clock runs across layers. Depths are measured from the stack front;
+ * theta0Rad combines all layers as in propagateMuon.
+ */
 export function propagateMuonStack(
   rng: Rng,
   stack: SamplingStack,

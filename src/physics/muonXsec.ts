@@ -3,10 +3,10 @@
  * their direct numerical integrals (b-coefficients), the Bethe ionization loss a(E) with the Sternheimer
  * density effect, the muon critical energy and the Highland multiple-scattering width. Tables and
  * propagation are in ./muonLoss. Energies in MeV, cross sections in cm², v = ε/E (ε = energy transferred,
- * E = muon total energy). Formulas as summarised in the muon reference sheet §1.3 and in the Geant4
- * Physics Reference Manual ("Muon interactions"); checked against the Geant4 model sources
- * G4MuBremsstrahlungModel, G4MuPairProductionModel and G4KokoulinMuonNuclearXS (implemented here from
- * the formulas, no code taken):
+ * E = muon total energy). Formulas as summarised in the muon reference sheet §1.3, checked against the
+ * Geant4 model sources G4MuBremsstrahlungModel, G4MuPairProductionModel and G4KokoulinMuonNuclearXS
+ * (implemented here from the formulas, no code taken). Original papers (citations as commonly given,
+ * not re-read):
  *
  * - Bremsstrahlung: S.R. Kelner, R.P. Kokoulin, A.A. Petrukhin, Preprint MEPhI 024-95 (1995);
  *   Phys. Atom. Nucl. 60 (1997) 576 ("KKP"), with nuclear size D_n = 1.54 A^0.27 and the atomic-electron
@@ -429,7 +429,10 @@ export function densityEffect(p: SternheimerParams, x: number): number {
 export interface BetheOptions {
   /** Spin-½ term +(1/8)(W_max/E)² in the bracket (GMS01 Eq. 2). Default true (muons). */
   spinHalf?: boolean;
-  /** Radiative correction to knock-on electron production (Kelner, Kokoulin, Petrukhin, Phys. Atom. Nucl. 60 (1997) 576). Default true. */
+  /**
+   * Radiative correction to knock-on electron production (R.P. Kokoulin's form, as in Geant4's
+   * G4MuBetheBlochModel; included in the GMS01 tables). Default true.
+   */
   radiative?: boolean;
 }
 

@@ -149,9 +149,12 @@ export function transportBeamline(
       if (charged()) {
         const th = highlandTheta0Rad(s.p, 1, st.x0);
         s.tx += th * rng.normal();
-        s.ty += th * rng.normal();
         spec.hitX[planeIdx] = s.x + st.res * rng.normal();
-        spec.hitY[planeIdx] = s.y + st.res * rng.normal();
+        // y matters only upstream (angle cut): downstream y is left unsmeared (same stream in summary and detail)
+        if (planeIdx < spec.upstream.length) {
+          s.ty += th * rng.normal();
+          spec.hitY[planeIdx] = s.y + st.res * rng.normal();
+        } else spec.hitY[planeIdx] = s.y;
         d?.trackerHits.push({ detector: st.id, xMm: spec.hitX[planeIdx], yMm: spec.hitY[planeIdx], zMm: st.z });
       } else {
         spec.hitX[planeIdx] = NaN;

@@ -183,7 +183,7 @@ export function makeNa64eContext(params: RunParams): Na64eContext {
   let sumP = 0;
   let sumQ = 0;
   for (const [label, p] of rare) {
-    const q = p > 0 ? (BIAS_Q[label] ?? p) : 0;
+    const q = p > 0 ? Math.max(BIAS_Q[label] ?? p, p) : 0;
     categories.push({ label, code: PROCESS_CODE[label], p, q, w: q > 0 ? p / q : 0 });
     sumP += p;
     sumQ += q;

@@ -10,6 +10,7 @@
  * frame. The canvases redraw only when the analysis, the size or the y mode change.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { MARKER_BIN_THRESHOLD, type AnalysisResult } from '../../analysis/analysis';
 import { countInBox, nearestEvent } from '../../analysis/boxIndex';
 import type { PlotAxes, SignalBox } from '../../physics/setups/types';
@@ -138,7 +139,9 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
     const p = pendingBox.current;
     if (sameBox(p, sentBox.current)) return;
     copyBox(sentBox.current, p);
-    latest.current.props.onBoxChange({ ...p });
+    const b = { ...p };
+    // render and commit the new box (and the parent's count) before this frame is painted
+    flushSync(() => latest.current.props.onBoxChange(b));
   }, []);
 
   useEffect(() => {
@@ -169,6 +172,7 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
         `${formatGeV(b.yMinGeV)} – ${formatGeV(b.yMaxGeV)} GeV`,
         'signal box',
         px > sc.frame.innerWidth - 180,
+        py > sc.frame.innerHeight - 70,
       );
     };
     const hover = (sc: PlotScales, px: number, py: number) => {
@@ -195,6 +199,7 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
         `${formatGeV(yg)} GeV`,
         countText,
         px > f.innerWidth - 180,
+        py > f.innerHeight - 70,
       );
     };
     const toPlot = (e: PointerEvent, sc: PlotScales, out: { px: number; py: number }) => {
@@ -275,7 +280,9 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
       const sc = latest.current.scales;
       toPlot(e, sc, pos);
       if (ptr.mode === 'idle' || e.pointerId !== ptr.pointerId) {
-        if (ptr.mode === 'idle') hover(sc, pos.px, pos.py);
+        if (ptr.mode !== 'idle') return;
+        if (e.target instanceof Element && e.target.closest('button')) readoutRef.current?.hide();
+        else hover(sc, pos.px, pos.py);
         return;
       }
       if (ptr.mode === 'press') {
@@ -373,7 +380,7 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
       {ready ? (
         <>
           <div className="hp-canvases" style={{ left: m.left, top: m.top, width: frame.innerWidth, height: frame.innerHeight }}>
-            <DensityLayer histogram={histogram} scales={scales} color={densityColor} threshold={MARKER_BIN_THRESHOLD} />
+            <DensityLayer histogram={histogram} index={analysis?.index ?? null} scales={scales} color={densityColor} threshold={MARKER_BIN_THRESHOLD} />
             <MarkersLayer markers={markers} scales={scales} colors={PROCESS_COLORS} />
           </div>
           <svg className="hp-svg" width={frame.width} height={frame.height} role="img" aria-label={ariaLabel}>

@@ -7,7 +7,15 @@ import { HtmlLabel } from './AxisLabel';
 
 export interface HoverReadoutHandle {
   /** Show at (left, top) in root pixels with the given texts. */
-  show(left: number, top: number, xText: string, yText: string, countText: string, flipX: boolean): void;
+  show(
+    left: number,
+    top: number,
+    xText: string,
+    yText: string,
+    countText: string,
+    flipX: boolean,
+    flipY: boolean,
+  ): void;
   hide(): void;
 }
 
@@ -21,16 +29,16 @@ export function HoverReadout(props: { xName: string; yName: string; ref?: Ref<Ho
   useImperativeHandle(
     ref,
     () => ({
-      show(left, top, xText, yText, countText, flipX) {
+      show(left, top, xText, yText, countText, flipX, flipY) {
         const el = root.current;
         if (!el || !xv.current || !yv.current || !cv.current) return;
         const s = state.current;
         if (s.x !== xText) xv.current.textContent = s.x = xText;
         if (s.y !== yText) yv.current.textContent = s.y = yText;
         if (s.c !== countText) cv.current.textContent = s.c = countText;
-        el.style.transform = flipX
-          ? `translate(${left - 14}px, ${top + 14}px) translateX(-100%)`
-          : `translate(${left + 14}px, ${top + 14}px)`;
+        const dx = flipX ? left - 14 : left + 14;
+        const dy = flipY ? top - 14 : top + 14;
+        el.style.transform = `translate(${dx}px, ${dy}px) translate(${flipX ? '-100%' : '0'}, ${flipY ? '-100%' : '0'})`;
         if (!s.visible) {
           el.style.visibility = 'visible';
           s.visible = true;

@@ -2,6 +2,7 @@
  * Regions mark: translucent outlines with labels of named plot regions (teaching overlay).
  */
 import { memo } from 'react';
+import { SvgLabel } from './AxisLabel';
 import { regionLabelPoint, regionPath } from './regionGeometry';
 import type { PlotScales } from './scales';
 import type { PlotRegion } from './types';
@@ -20,7 +21,7 @@ export const RegionsLayer = memo(function RegionsLayer(props: { regions: PlotReg
             {d ? <path d={d} stroke={color} fill={color} /> : null}
             {at ? (
               <text x={at.x} y={at.y} fill={color} className="hp-region-label">
-                {r.label}
+                <SvgLabel label={r.label} />
               </text>
             ) : null}
           </g>

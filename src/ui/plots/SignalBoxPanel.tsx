@@ -90,9 +90,9 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
     nDraft === null
       ? null
       : !Number.isFinite(nParsed)
-        ? `N${onTargetLabel}: “${nDraft.trim()}” is not a number (try 9.37e11).`
+        ? `Number of ${onTargetLabel}: “${nDraft.trim()}” is not a number (try 9.37e11).`
         : nParsed < 0
-          ? `N${onTargetLabel} must not be negative.`
+          ? `The number of ${onTargetLabel} must not be negative.`
           : null;
 
   const editEdge = (key: EdgeKey, text: string) => {
@@ -166,7 +166,7 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
         ))}
         {boxError ? (
           <p className="plots-msg plots-msg-error" id={`${uid}-boxerr`} role="alert" data-testid="box-error">
-            {boxError} The box stays at the last valid values.{' '}
+            <HtmlLabel label={boxError} /> The box stays at the last valid values.{' '}
             <button type="button" className="plots-link" onClick={() => setDrafts({})}>
               revert
             </button>
@@ -248,7 +248,7 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
         <dt>published expectation</dt>
         <dd className="sbp-published" data-testid="box-published">
           <span className="num">{formatValueError(published.value, published.error)}</span>{' '}
-          <span className="plots-note">({published.source})</span>
+          <span className="plots-note">· {published.source}</span>
         </dd>
       </dl>
 

@@ -126,6 +126,7 @@ export function formatValueError(value: number, error: number): string {
 /** Energy in GeV with a precision suited to the magnitude: 0.0432 → '0.043', 49.87 → '49.9'. */
 export function formatGeV(v: number): string {
   if (!Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
   const a = Math.abs(v);
   const decimals = a < 1 ? 3 : a < 10 ? 2 : a < 1000 ? 1 : 0;
   return v.toFixed(decimals).replace('-', '−');

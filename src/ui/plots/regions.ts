@@ -29,7 +29,7 @@ export const NA64E_REGIONS: PlotRegion[] = [
     ay: 1,
     cMinGeV: 92,
     cMaxGeV: 108,
-    labelAt: { xGeV: 38, yGeV: 70 },
+    labelAt: { xGeV: 3, yGeV: 40 },
     description:
       'Region II: hadron electroproduction in the ECAL; the energy is shared between ECAL and HCAL, summing to the beam energy.',
     color: '#2f7d32',

@@ -10,7 +10,7 @@ import { useThree } from '@react-three/fiber';
 import { interpolateInferno } from 'd3';
 import type { CellHit } from '../../physics/detail';
 import type { DetectorElement, Setup } from '../../physics/setups/types';
-import { cellBox } from './units';
+import { cellBox, elementBox } from './units';
 
 /** Colour scale range [MeV]: 1 MeV … 100 GeV, logarithmic. */
 export const CELL_E_MIN_MEV = 1;
@@ -33,9 +33,14 @@ function CaloCellMesh({ el, hits, scale }: { el: DetectorElement; hits: readonly
   const ref = useRef<THREE.InstancedMesh>(null);
   const invalidate = useThree((s) => s.invalidate);
   const capacity = Math.max(1, hits.length);
+  // The mesh sits at the element centre (instances relative to it), so that transparent sorting
+  // against the detector boxes uses a sensible distance.
+  const centre = elementBox(el, scale);
   useLayoutEffect(() => {
     const mesh = ref.current;
     if (!mesh) return;
+    const c = elementBox(el, scale);
+    const hadColors = mesh.instanceColor !== null;
     const m = new THREE.Matrix4();
     const pos = new THREE.Vector3();
     const size = new THREE.Vector3();
@@ -49,7 +54,7 @@ function CaloCellMesh({ el, hits, scale }: { el: DetectorElement; hits: readonly
       const t = cellEnergyFraction(h.energyMeV);
       // Transverse size grows with energy (35 % of the cell at 1 MeV, 92 % at 100 GeV).
       const f = 0.35 + 0.57 * t;
-      pos.set(b.cx, b.cy, b.cz);
+      pos.set(b.cx - c.cx, b.cy - c.cy, b.cz - c.cz);
       size.set(b.sx * f, b.sy * f, b.sz * 0.96);
       m.compose(pos, q, size);
       mesh.setMatrixAt(n, m);
@@ -59,13 +64,22 @@ function CaloCellMesh({ el, hits, scale }: { el: DetectorElement; hits: readonly
     mesh.count = n;
     mesh.instanceMatrix.needsUpdate = true;
     if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+    // The first colours switch the shader to per-instance colour: recompile.
+    if (!hadColors && mesh.instanceColor && mesh.material instanceof THREE.Material) mesh.material.needsUpdate = true;
     mesh.computeBoundingSphere();
     invalidate();
   }, [el, hits, scale, invalidate]);
   return (
-    <instancedMesh key={capacity} ref={ref} args={[undefined, undefined, capacity]} name={`cells-${el.id}`}>
+    <instancedMesh
+      key={capacity}
+      ref={ref}
+      args={[undefined, undefined, capacity]}
+      name={`cells-${el.id}`}
+      position={[centre.cx, centre.cy, centre.cz]}
+      renderOrder={2}
+    >
       <boxGeometry args={[1, 1, 1]} />
-      <meshBasicMaterial toneMapped={false} />
+      <meshBasicMaterial toneMapped={false} transparent opacity={0.8} depthWrite={false} />
     </instancedMesh>
   );
 }

@@ -1,12 +1,11 @@
 /**
  * The detector drawn from the same Setup data the simulation uses: one semi-transparent box per
  * element (coloured by role), the readout cell grid of calorimeters as thin edges, the VHCAL as a
- * frame around its central hole, labels for the big elements and a hover label with the element's
- * description.
+ * frame around its central hole. Hovering an element highlights it and reports it upwards (the
+ * labels are an HTML layer, see Labels.tsx).
  */
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
-import { Html } from '@react-three/drei';
 import type { ThreeEvent } from '@react-three/fiber';
 import type { DetectorElement, DetectorRole, Setup } from '../../physics/setups/types';
 import { elementBox, transverseToWorld, zToWorld, type WorldBox } from './units';
@@ -27,38 +26,11 @@ export const ROLE_COLORS: Record<DetectorRole, { fill: string; edge: string; opa
 /** Thin tracker planes are drawn at least this thick [world] so they can be seen and hovered edge-on. */
 const MIN_TRACKER_DEPTH = 0.04;
 
-/** Roles whose label is always shown (when `showLabels`). */
-const BIG_ROLES: ReadonlySet<DetectorRole> = new Set(['magnet', 'srd', 'ecal', 'veto', 'hcal', 'hcal0', 'vhcal']);
-
-const labelStyle: CSSProperties = {
-  transform: 'translate(-50%, calc(-100% - 4px))',
-  color: '#e8eef7',
-  background: 'rgba(12, 18, 28, 0.7)',
-  border: '1px solid rgba(255,255,255,0.15)',
-  borderRadius: 3,
-  padding: '1px 5px',
-  font: '11px/1.3 system-ui, sans-serif',
-  whiteSpace: 'nowrap',
-  pointerEvents: 'none',
-  userSelect: 'none',
-};
-
-const hoverStyle: CSSProperties = {
-  transform: 'translate(-50%, calc(-100% - 10px))',
-  color: '#f3f6fb',
-  background: 'rgba(10, 14, 22, 0.94)',
-  border: '1px solid rgba(255,255,255,0.35)',
-  borderRadius: 4,
-  padding: '6px 8px',
-  font: '12px/1.4 system-ui, sans-serif',
-  width: 280,
-  pointerEvents: 'none',
-  userSelect: 'none',
-  boxShadow: '0 2px 8px rgba(0,0,0,0.5)',
-};
+/** Roles whose label is always shown (when labels are on). */
+export const BIG_ROLES: ReadonlySet<DetectorRole> = new Set(['magnet', 'srd', 'ecal', 'veto', 'hcal', 'hcal0', 'vhcal']);
 
 /** The boxes an element is drawn as (four around the hole for an element with a hole). */
-function elementParts(el: DetectorElement, scale: number): WorldBox[] {
+export function elementParts(el: DetectorElement, scale: number): WorldBox[] {
   const b = elementBox(el, scale);
   if (el.role === 'tracker') b.sz = Math.max(b.sz, MIN_TRACKER_DEPTH);
   if (!el.hole) return [b];
@@ -115,17 +87,14 @@ interface ElementProps {
   box: THREE.BoxGeometry;
   edges: THREE.EdgesGeometry;
   hovered: boolean;
-  showLabel: boolean;
   onHover(id: string, on: boolean): void;
 }
 
-function Element({ el, scale, box, edges, hovered, showLabel, onHover }: ElementProps) {
+function Element({ el, scale, box, edges, hovered, onHover }: ElementProps) {
   const parts = useMemo(() => elementParts(el, scale), [el, scale]);
   const grid = useMemo(() => cellGridGeometry(el, scale), [el, scale]);
   useEffect(() => () => grid?.dispose(), [grid]);
   const c = ROLE_COLORS[el.role];
-  const outer = elementBox(el, scale);
-  const labelPos: [number, number, number] = [outer.cx, outer.cy + outer.sy / 2, outer.cz];
 
   const over = (e: ThreeEvent<PointerEvent>) => {
     e.stopPropagation();
@@ -143,40 +112,19 @@ function Element({ el, scale, box, edges, hovered, showLabel, onHover }: Element
               transparent
               opacity={hovered ? Math.min(0.55, c.opacity * 2.2) : c.opacity}
               depthWrite={false}
-              side={THREE.DoubleSide}
               emissive={hovered ? '#ffffff' : '#000000'}
               emissiveIntensity={hovered ? 0.12 : 0}
             />
           </mesh>
-          <lineSegments geometry={edges} renderOrder={2}>
+          <lineSegments geometry={edges} renderOrder={3}>
             <lineBasicMaterial color={hovered ? '#ffffff' : c.edge} transparent opacity={hovered ? 1 : 0.75} />
           </lineSegments>
         </group>
       ))}
       {grid && (
-        <lineSegments geometry={grid} renderOrder={2}>
+        <lineSegments geometry={grid} renderOrder={3}>
           <lineBasicMaterial color={hovered ? '#ffffff' : c.edge} transparent opacity={hovered ? 0.6 : 0.3} />
         </lineSegments>
-      )}
-      {hovered ? (
-        <Html position={labelPos} zIndexRange={[1000, 900]} pointerEvents="none">
-          <div style={hoverStyle} data-testid="scene3d-hover-label">
-            <div style={{ fontWeight: 600, fontSize: 13 }}>
-              {el.label} <span style={{ fontWeight: 400, opacity: 0.7 }}>({el.role})</span>
-            </div>
-            <div style={{ marginTop: 2 }}>{el.description}</div>
-            <div style={{ marginTop: 4, opacity: 0.6, fontSize: 11 }}>
-              z = {(el.zMm / 1000).toFixed(2)} m, {Math.round(el.widthMm)}×{Math.round(el.heightMm)}×
-              {Math.round(el.lengthMm)} mm{el.fieldT ? `, B = ${el.fieldT.toFixed(2)} T` : ''}
-            </div>
-          </div>
-        </Html>
-      ) : (
-        showLabel && (
-          <Html position={labelPos} zIndexRange={[100, 0]} pointerEvents="none">
-            <div style={labelStyle}>{el.label}</div>
-          </Html>
-        )
       )}
     </group>
   );
@@ -186,12 +134,13 @@ export interface DetectorElementsProps {
   setup: Setup;
   /** Transverse exaggeration (x, y multiplied). */
   scale: number;
-  /** Show the labels of the big elements (magnets, SRD, calorimeters, VETO) permanently. */
-  showLabels: boolean;
+  /** Id of the hovered element (highlighted), or null. */
+  hovered: string | null;
+  /** Pointer entered (on = true) or left (on = false) an element. */
+  onHover(id: string, on: boolean): void;
 }
 
-export function DetectorElements({ setup, scale, showLabels }: DetectorElementsProps) {
-  const [hovered, setHovered] = useState<string | null>(null);
+export function DetectorElements({ setup, scale, hovered, onHover }: DetectorElementsProps) {
   const box = useMemo(() => new THREE.BoxGeometry(1, 1, 1), []);
   const edges = useMemo(() => new THREE.EdgesGeometry(box), [box]);
   useEffect(
@@ -201,20 +150,10 @@ export function DetectorElements({ setup, scale, showLabels }: DetectorElementsP
     },
     [box, edges],
   );
-  const onHover = (id: string, on: boolean) => setHovered((prev) => (on ? id : prev === id ? null : prev));
   return (
-    <group name="detector" onPointerMissed={() => setHovered(null)}>
+    <group name="detector">
       {setup.elements.map((el) => (
-        <Element
-          key={el.id}
-          el={el}
-          scale={scale}
-          box={box}
-          edges={edges}
-          hovered={hovered === el.id}
-          showLabel={showLabels && BIG_ROLES.has(el.role)}
-          onHover={onHover}
-        />
+        <Element key={el.id} el={el} scale={scale} box={box} edges={edges} hovered={hovered === el.id} onHover={onHover} />
       ))}
     </group>
   );

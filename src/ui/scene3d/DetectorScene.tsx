@@ -5,16 +5,17 @@
  * Rendering is on demand (frameloop="demand"): a frame is drawn only when the controls move, a
  * camera preset is animating, or the data changes. Per-frame state (the camera tween) lives in refs.
  */
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import * as THREE from 'three';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { Line, OrbitControls } from '@react-three/drei';
 import type { EventDetail } from '../../physics/detail';
 import type { Setup } from '../../physics/setups/types';
 import { CaloCells, CellEnergyLegend } from './CaloCells';
-import { DetectorElements } from './DetectorElements';
+import { BIG_ROLES, DetectorElements } from './DetectorElements';
+import { LabelOverlay, LabelProjector, type LabelItem, type LabelRegistry } from './Labels';
 import { EventTracks, TRACK_STYLES, type TrackStyleId } from './EventTracks';
-import { DEFAULT_TRANSVERSE_SCALE, TRANSVERSE_SCALES, elementBox, setupBounds } from './units';
+import { DEFAULT_TRANSVERSE_SCALE, TRANSVERSE_SCALES, elementBox, setupBounds, zToWorld, type WorldBounds } from './units';
 
 export type CameraPreset = 'side' | 'top' | 'beam' | 'overview' | 'ecal';
 
@@ -45,51 +46,97 @@ interface Pose {
   target: [number, number, number];
 }
 
-/** Camera pose of a preset, framed on the setup (in world units for the given scale and aspect). */
+const fitCamera = new THREE.PerspectiveCamera(FOV_DEG, 1, 0.02, 1000);
+const fitPoint = new THREE.Vector3();
+
+/**
+ * Smallest distance along `dir` from `target` at which all corners of `b` are in front of the
+ * camera and inside `margin` of the view (NDC). Bisection on a scratch camera.
+ */
+function fitDistance(points: Float32Array, target: THREE.Vector3, dir: THREE.Vector3, aspect: number, margin = 0.9): number {
+  fitCamera.aspect = aspect;
+  fitCamera.updateProjectionMatrix();
+  const fits = (d: number) => {
+    fitCamera.position.copy(target).addScaledVector(dir, d);
+    fitCamera.up.set(0, 1, 0);
+    fitCamera.lookAt(target);
+    fitCamera.updateMatrixWorld();
+    for (let i = 0; i < points.length; i += 3) {
+      fitPoint.set(points[i], points[i + 1], points[i + 2]);
+      fitPoint.applyMatrix4(fitCamera.matrixWorldInverse);
+      if (fitPoint.z > -fitCamera.near) return false;
+      fitPoint.applyMatrix4(fitCamera.projectionMatrix);
+      if (Math.abs(fitPoint.x) > margin || Math.abs(fitPoint.y) > margin) return false;
+    }
+    return true;
+  };
+  let lo = 0.05;
+  let hi = 1000;
+  if (!fits(hi)) return hi;
+  for (let k = 0; k < 40; k++) {
+    const mid = Math.sqrt(lo * hi);
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+function poseAlong(points: Float32Array, target: [number, number, number], dir: [number, number, number], aspect: number, margin?: number): Pose {
+  const t = new THREE.Vector3(...target);
+  const d = new THREE.Vector3(...dir).normalize();
+  const dist = fitDistance(points, t, d, aspect, margin);
+  return { position: [t.x + d.x * dist, t.y + d.y * dist, t.z + d.z * dist], target };
+}
+
+/** The 8 corners of every element box (of the given ids, or all) as a flat xyz list. */
+function elementCorners(setup: Setup, scale: number, ids?: readonly string[]): Float32Array {
+  const els = ids ? setup.elements.filter((el) => ids.includes(el.id)) : setup.elements;
+  const out = new Float32Array(els.length * 24);
+  els.forEach((el, n) => {
+    const b = elementBox(el, scale);
+    for (let i = 0; i < 8; i++) {
+      out[n * 24 + 3 * i] = b.cx + (i & 1 ? 0.5 : -0.5) * b.sx;
+      out[n * 24 + 3 * i + 1] = b.cy + (i & 2 ? 0.5 : -0.5) * b.sy;
+      out[n * 24 + 3 * i + 2] = b.cz + (i & 4 ? 0.5 : -0.5) * b.sz;
+    }
+  });
+  return out;
+}
+
+function centre(b: WorldBounds): [number, number, number] {
+  return [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2, (b.min[2] + b.max[2]) / 2];
+}
+
+/** Camera pose of a preset, framed on the setup (world units for the given scale and aspect). */
 export function presetPose(preset: CameraPreset, setup: Setup, scale: number, aspect: number): Pose {
   const b = setupBounds(setup, scale);
-  const c: [number, number, number] = [0, 1, 2].map((k) => (b.min[k] + b.max[k]) / 2) as [number, number, number];
-  const e: [number, number, number] = [0, 1, 2].map((k) => b.max[k] - b.min[k]) as [number, number, number];
-  const vHalf = THREE.MathUtils.degToRad(FOV_DEG) / 2;
-  const hHalf = Math.atan(Math.tan(vHalf) * Math.max(aspect, 0.2));
-  /** Distance at which a w (screen-horizontal) × h (screen-vertical) rectangle fits. */
-  const fit = (w: number, h: number) => Math.max(w / 2 / Math.tan(hHalf), h / 2 / Math.tan(vHalf));
+  const c = centre(b);
+  const all = elementCorners(setup, scale);
   const ecal = setup.elements.find((el) => el.role === 'ecal') ?? setup.elements.find((el) => el.cells);
   switch (preset) {
-    case 'side': {
+    case 'side':
       // Looking along −y; a tiny tilt towards −x puts +x up on the screen and z to the right.
-      const d = fit(e[2] * 1.04, e[0] * 1.3) + e[1] / 2;
-      const eps = 1e-3;
-      return { position: [c[0] - d * Math.sin(eps), c[1] + d * Math.cos(eps), c[2]], target: [c[0], c[1], c[2]] };
-    }
-    case 'top': {
+      return poseAlong(all, c, [-1e-3, 1, 0], aspect, 0.94);
+    case 'top':
       // Looking along +x from the −x side: y up on the screen, z to the right.
-      const d = fit(e[2] * 1.04, e[1] * 1.3) + e[0] / 2;
-      return { position: [c[0] - d, c[1], c[2]], target: [c[0], c[1], c[2]] };
-    }
+      return poseAlong(all, c, [-1, 0, 0], aspect, 0.94);
     case 'beam': {
-      // From upstream on the beam axis, looking along +z at the calorimeters.
+      // On the beam axis just downstream of the last magnet (upstream of everything when there
+      // is none), looking along +z at the calorimeters.
+      const magnets = setup.elements.filter((el) => el.role === 'magnet');
+      const zMag = magnets.length ? Math.max(...magnets.map((el) => zToWorld(el.zMm + el.lengthMm))) + 1 : b.min[2] - 3;
       const zt = ecal ? elementBox(ecal, scale).cz : b.max[2];
-      const z0 = b.min[2] - 3;
-      return { position: [0, 0, z0], target: [0, 0, zt] };
+      return { position: [0, 0, zMag], target: [0, 0, Math.max(zt, zMag + 1)] };
     }
     case 'ecal': {
       if (!ecal) return presetPose('overview', setup, scale, aspect);
-      const eb = elementBox(ecal, scale);
-      const r = Math.max(eb.sx, eb.sy, eb.sz);
-      const dir = new THREE.Vector3(-0.75, 0.5, -0.75).normalize();
-      const d = (r * 1.25) / Math.sin(Math.min(vHalf, hHalf)) + 0.5;
-      // Look slightly downstream of the ECAL centre so that the VETO and HCAL1 are in view.
-      const t: [number, number, number] = [eb.cx, eb.cy, eb.cz + eb.sz * 0.6];
-      return { position: [t[0] + dir.x * d, t[1] + dir.y * d, t[2] + dir.z * d], target: t };
+      const near = setup.elements.filter((el) => el.role === 'ecal' || el.role === 'srd').map((el) => el.id);
+      const ec = elementBox(ecal, scale);
+      return poseAlong(elementCorners(setup, scale, near), [ec.cx, ec.cy, ec.cz], [-0.8, 0.55, -0.9], aspect, 0.75);
     }
     case 'overview':
-    default: {
-      const dir = new THREE.Vector3(-0.8, 0.55, -0.55).normalize();
-      const d = fit(e[2] * 0.85, e[2] * 0.35);
-      const t: [number, number, number] = [c[0], c[1], c[2] + e[2] * 0.05];
-      return { position: [t[0] + dir.x * d, t[1] + dir.y * d, t[2] + dir.z * d], target: t };
-    }
+    default:
+      return poseAlong(all, [c[0], c[1], c[2]], [-1, 0.75, -0.55], aspect, 0.95);
   }
 }
 
@@ -253,6 +300,20 @@ export function DetectorScene(props: DetectorSceneProps) {
     onTransverseScaleChange?.(s);
   };
 
+  const [hovered, setHovered] = useState<string | null>(null);
+  const onHover = (id: string, on: boolean) => setHovered((prev) => (on ? id : prev === id ? null : prev));
+  const labelItems = useMemo<LabelItem[]>(
+    () =>
+      setup.elements.map((el) => ({
+        id: el.id,
+        el,
+        box: elementBox(el, scale),
+        big: BIG_ROLES.has(el.role),
+      })),
+    [setup, scale],
+  );
+  const registry = useRef<LabelRegistry>({ nodes: new Map(), hover: null });
+
   const bounds = setupBounds(setup, 1);
   const zStart = bounds.min[2] - 1;
   const zEnd = bounds.max[2] + 1;
@@ -267,7 +328,7 @@ export function DetectorScene(props: DetectorSceneProps) {
         <Canvas
           frameloop="demand"
           dpr={[1, 2]}
-          gl={{ preserveDrawingBuffer: true, antialias: true }}
+          gl={{ preserveDrawingBuffer: true, antialias: false }}
           camera={{ fov: FOV_DEG, near: 0.02, far: 400, position: [-20, 12, -8] }}
         >
           <color attach="background" args={['#0b1018']} />
@@ -275,12 +336,16 @@ export function DetectorScene(props: DetectorSceneProps) {
           <directionalLight position={[-10, 20, -15]} intensity={1.4} />
           <directionalLight position={[10, -5, 30]} intensity={0.4} />
           <BeamAxis zStart={zStart} zEnd={zEnd} />
-          <DetectorElements setup={setup} scale={scale} showLabels={showLabels} />
+          <DetectorElements setup={setup} scale={scale} hovered={hovered} onHover={onHover} />
           {event && <CaloCells setup={setup} cells={event.cells} scale={scale} />}
           {event && <EventTracks event={event} scale={scale} />}
           <OrbitControls makeDefault enableDamping dampingFactor={0.15} maxDistance={200} minDistance={0.2} />
           <CameraRig preset={preset} nonce={nonce} setup={setup} scale={scale} />
+          <LabelProjector items={labelItems} hovered={hovered} showLabels={showLabels} registry={registry} />
         </Canvas>
+      </div>
+      <div style={{ position: 'absolute', inset: 0, zIndex: 1, pointerEvents: 'none' }}>
+        <LabelOverlay items={labelItems} hovered={hovered} showLabels={showLabels} registry={registry} />
       </div>
 
       <div style={{ ...overlayBox, top: 8, left: 8 }} role="toolbar" aria-label="camera presets">

@@ -1,7 +1,8 @@
 /**
  * The tracks of one event as polylines and the tracker hits as small spheres. Tracks are batched
  * by drawing style (one fat-line segment set per style), so an event with many particles costs a
- * handful of draw calls; hits are one instanced mesh.
+ * handful of draw calls; hits are one instanced mesh. Tracks are drawn last (transparent pass,
+ * highest render order) so that they stay visible inside the semi-transparent calorimeter cells.
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
@@ -137,7 +138,8 @@ export function EventTracks({ event, scale }: EventTracksProps) {
             dashSize={s.dash ?? 1}
             gapSize={s.gap ?? 0}
             toneMapped={false}
-            renderOrder={3}
+            transparent
+            renderOrder={4}
           />
         );
       })}

@@ -78,11 +78,11 @@ const published = { value: 0.51, error: 0.13, source: 'seed 000 (9.37e11 EOT, 20
 
 declare global {
   interface Window {
-    __timings: { update: number[]; summarise: number[]; profiler: number[] };
+    __timings: { update: number[]; summarise: number[]; profiler: number[]; toRender: number[]; flushWall: number[] };
     __state: { box: SignalBox; selected: unknown; applied: number };
   }
 }
-window.__timings = { update: [], summarise: [], profiler: [] };
+window.__timings = { update: [], summarise: [], profiler: [], toRender: [], flushWall: [] };
 
 function App() {
   const [box, setBox] = useState<SignalBox>({ xMinGeV: 0, xMaxGeV: 50, yMinGeV: 0, yMaxGeV: 1 });
@@ -92,6 +92,8 @@ function App() {
   const [yScale, setYScale] = useState<YScaleMode>('symlog');
   const [regions, setRegions] = useState(true);
   const t0 = useRef(0);
+  if (t0.current) window.__timings.toRender.push(performance.now() - t0.current);
+  if (t0.current) window.__timings.toRender.push(performance.now() - t0.current);
   const analysis = useMemo(() => analyse(setup, cols, firstCutsMask(applied)), [applied]);
   const counts = useMemo(() => processCounts(cols, firstCutsMask(applied)), [applied]);
   const summary = useMemo(() => {
@@ -110,6 +112,8 @@ function App() {
   const onBoxChange = (b: SignalBox) => {
     t0.current = performance.now();
     setBox(b);
+    window.__timings.flushWall.push(performance.now() - t0.current);
+    window.__timings.flushWall.push(performance.now() - t0.current);
   };
   return (
     <div className="h-grid">

@@ -51,7 +51,7 @@ const impX = 8, impY = 5;
 const nx = 6, pitch = 38;
 for (const layer of [0, 1]) {
   const total = layer === 0 ? 3500 : 66000;
-  const s1 = layer === 0 ? 6 : 12, s2 = layer === 0 ? 20 : 40;
+  const s1 = layer === 0 ? 5 : 9, s2 = layer === 0 ? 14 : 22;
   const w: number[] = [];
   let sum = 0;
   for (let ix = 0; ix < nx; ix++) for (let iy = 0; iy < nx; iy++) {
@@ -84,8 +84,19 @@ const event: EventDetail = {
 declare global {
   interface Window {
     __bench?: (n: number) => number;
+    __project?: (id: string) => [number, number] | null;
   }
 }
+window.__project = (id: string) => {
+  const canvas = document.querySelector('canvas')!;
+  const s = _roots.get(canvas)!.store.getState();
+  const g = s.scene.getObjectByName(id);
+  const child = g?.children[0];
+  if (!child) return null;
+  const v = child.position.clone().project(s.camera);
+  const r = canvas.getBoundingClientRect();
+  return [r.left + (v.x * 0.5 + 0.5) * r.width, r.top + (-v.y * 0.5 + 0.5) * r.height];
+};
 window.__bench = (n: number) => {
   const canvas = document.querySelector('canvas')!;
   const root = _roots.get(canvas)!;

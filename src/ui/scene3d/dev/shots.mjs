@@ -17,16 +17,18 @@ for (const p of ['side', 'top', 'beam', 'ecal', 'overview']) {
 // hover ECAL in the ecal preset: find its screen position via the scene graph
 await page.click('[data-testid=camera-ecal]');
 await page.waitForTimeout(1300);
-const pos = await page.evaluate(async () => {
-  const { _roots } = await import('/node_modules/.vite/deps/@react-three_fiber.js').catch(() => ({ _roots: null }));
-  return _roots ? 'ok' : 'none';
-});
-logs.push('roots import: ' + pos);
-await page.mouse.move(640, 380);
+const pos = await page.evaluate(() => window.__project('ECAL'));
+logs.push('ECAL at ' + JSON.stringify(pos));
+await page.mouse.move(pos[0], pos[1]);
 await page.waitForTimeout(500);
 await page.screenshot({ path: `${outDir}/hover.png` });
-const bench = await page.evaluate(() => window.__bench?.(30));
-logs.push(`render ms/frame (1280x720): ${bench}`);
+for (const p of ['ecal', 'side', 'overview']) {
+  await page.click(`[data-testid=camera-${p}]`);
+  await page.waitForTimeout(1200);
+  const bench = await page.evaluate(() => window.__bench?.(20));
+  logs.push(`render ms/frame ${p} (1280x720): ${bench}`);
+}
+await page.click('[data-testid=camera-ecal]');
 await page.click('[data-testid=transverse-20]');
 await page.waitForTimeout(1300);
 await page.screenshot({ path: `${outDir}/ecal-x20.png` });
