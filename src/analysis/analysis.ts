@@ -5,6 +5,7 @@
 import type { RunColumns } from '../physics/columns';
 import type { Setup, SignalBox } from '../physics/setups/types';
 import { buildBoxIndex, countInBox, type BoxCount, type BoxIndex } from './boxIndex';
+import { processCounts, type ProcessCounts } from './processCounts';
 
 /** Plot coordinates of an event for a setup: NA64e (E_ECAL, E_HCAL); NA64mu (p_out, E_ECAL+E_VHCAL+E_HCAL). */
 export function plotCoordinates(setup: Setup, c: RunColumns): { x: Float32Array; y: Float32Array } {
@@ -50,6 +51,8 @@ export interface AnalysisResult {
   index: BoxIndex;
   /** Rows: 'all', then each cut cumulatively. */
   cutFlow: CutFlowRow[];
+  /** Events per process (raw, weighted) of the plotted selection. */
+  processCounts: ProcessCounts;
   /** Σw over all events (normalisation for scaling to N on target). */
   totalWeight: number;
   nEvents: number;
@@ -98,6 +101,7 @@ export function analyse(setup: Setup, c: RunColumns, mask: number, nx = 240, ny 
     markers,
     index,
     cutFlow: cutFlow(setup, c),
+    processCounts: processCounts(c, mask),
     totalWeight: sum(c.weight, c.n),
     nEvents: c.n,
   };

@@ -16,9 +16,8 @@ export async function runInWorkers(params: RunParams, workers: number): Promise<
     if (count <= 0) break;
     jobs.push(
       new Promise<void>((resolve, reject) => {
-        const w = new Worker(new URL('./poolWorker.ts', import.meta.url), {
+        const w = new Worker(new URL('./poolWorkerEntry.mjs', import.meta.url), {
           workerData: { params, start, count },
-          execArgv: ['--import', 'tsx'],
         });
         w.on('message', (cols: RunColumns) => {
           copyColumnsInto(all, cols, start);

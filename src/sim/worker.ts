@@ -35,6 +35,8 @@ const api: SimWorkerApi = {
       ix.satRaw.buffer,
       ix.satW.buffer,
       analysis.histogram.counts.buffer,
+      analysis.processCounts.raw.buffer,
+      analysis.processCounts.weighted.buffer,
     ] as ArrayBuffer[];
     return Comlink.transfer({ analysis, columns }, transfers);
   },

@@ -101,7 +101,7 @@ export function App() {
                 />
               </ErrorBoundary>
             </div>
-            {run.analysis && <Legend analysis={run.analysis} />}
+            {run.analysis && <Legend analysis={run.analysis} counts={run.analysis.processCounts} />}
           </section>
           <div className="row">
             <SignalBoxPanel

@@ -43,7 +43,9 @@ export function SvgLabel({ label }: { label: string }) {
 export function HtmlLabel({ label }: { label: string }) {
   return (
     <>
-      {splitSubscripts(label).map((p, i) => (p.sub ? <sub key={i}>{p.text}</sub> : <Fragment key={i}>{p.text}</Fragment>))}
+      {splitSubscripts(label).map((p, i) =>
+        p.sub ? <sub key={i}>{p.text}</sub> : <Fragment key={i}>{p.text}</Fragment>,
+      )}
     </>
   );
 }

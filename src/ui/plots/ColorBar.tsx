@@ -43,7 +43,11 @@ export const ColorBar = memo(function ColorBar(props: {
           </g>
         );
       })}
-      <text className="hp-colorbar-title" transform={`translate(${width + 40},${height / 2}) rotate(90)`} textAnchor="middle">
+      <text
+        className="hp-colorbar-title"
+        transform={`translate(${width + 40},${height / 2}) rotate(90)`}
+        textAnchor="middle"
+      >
         events / bin
       </text>
     </g>

@@ -34,13 +34,25 @@ export function CutFlowTable(props: CutFlowTableProps) {
           Cut flow
         </h3>
         <div className="cft-stepper" role="group" aria-label="apply cuts">
-          <button type="button" data-testid="cuts-prev" onClick={() => set(k - 1)} disabled={k <= 0} aria-label="apply one cut less">
+          <button
+            type="button"
+            data-testid="cuts-prev"
+            onClick={() => set(k - 1)}
+            disabled={k <= 0}
+            aria-label="apply one cut less"
+          >
             ◀
           </button>
           <span className="cft-status" aria-live="polite" data-testid="cuts-applied">
             {k === 0 ? 'no cuts applied' : `cuts 1–${k} of ${nCuts} applied`}
           </span>
-          <button type="button" data-testid="cuts-next" onClick={() => set(k + 1)} disabled={k >= nCuts} aria-label="apply one cut more">
+          <button
+            type="button"
+            data-testid="cuts-next"
+            onClick={() => set(k + 1)}
+            disabled={k >= nCuts}
+            aria-label="apply one cut more"
+          >
             ▶
           </button>
         </div>
@@ -90,7 +102,11 @@ export function CutFlowTable(props: CutFlowTableProps) {
                       set(i);
                     }}
                   >
-                    {i === k ? <span className="cft-marker" aria-hidden="true">▶ </span> : null}
+                    {i === k ? (
+                      <span className="cft-marker" aria-hidden="true">
+                        ▶{' '}
+                      </span>
+                    ) : null}
                     {r.label}
                   </button>
                 </th>
@@ -104,7 +120,10 @@ export function CutFlowTable(props: CutFlowTableProps) {
           {boxRow ? (
             <tr className="cft-row cft-box" data-testid="cutflow-box-row">
               <td className="num">□</td>
-              <th scope="row" title={`relative to row ${k} (${ref?.label ?? ''}), the selection shown in the plot`}>
+              <th
+                scope="row"
+                title={`relative to row ${k} (${ref?.label ?? ''}), the selection shown in the plot`}
+              >
                 {boxRow.label}
               </th>
               <td className="num">{formatCount(boxRow.raw)}</td>
@@ -117,8 +136,8 @@ export function CutFlowTable(props: CutFlowTableProps) {
       </table>
       {boxRow ? (
         <p className="plots-note">
-          The box row is relative to row {k}, the selection shown in the plot. Weighted numbers are sums of event
-          weights (rare processes are enhanced in the simulation).
+          The box row is relative to row {k}, the selection shown in the plot. Weighted numbers are sums of
+          event weights (rare processes are enhanced in the simulation).
         </p>
       ) : null}
     </section>

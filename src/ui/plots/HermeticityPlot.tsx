@@ -114,7 +114,9 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
   }, [boxLabel, analysis, box, axes]);
   const label =
     boxLabel ??
-    (ownCount ? `${formatCount(ownCount.raw)} events in box (${formatWeighted(ownCount.weighted)} weighted)` : undefined);
+    (ownCount
+      ? `${formatCount(ownCount.raw)} events in box (${formatWeighted(ownCount.weighted)} weighted)`
+      : undefined);
 
   // ---- latest values for the native handlers (they are attached once) ----
   const latest = useRef({ props, scales });
@@ -379,8 +381,17 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
     <div ref={rootRef} className="hp-root" data-testid="hermeticity-plot">
       {ready ? (
         <>
-          <div className="hp-canvases" style={{ left: m.left, top: m.top, width: frame.innerWidth, height: frame.innerHeight }}>
-            <DensityLayer histogram={histogram} index={analysis?.index ?? null} scales={scales} color={densityColor} threshold={MARKER_BIN_THRESHOLD} />
+          <div
+            className="hp-canvases"
+            style={{ left: m.left, top: m.top, width: frame.innerWidth, height: frame.innerHeight }}
+          >
+            <DensityLayer
+              histogram={histogram}
+              index={analysis?.index ?? null}
+              scales={scales}
+              color={densityColor}
+              threshold={MARKER_BIN_THRESHOLD}
+            />
             <MarkersLayer markers={markers} scales={scales} colors={PROCESS_COLORS} />
           </div>
           <svg className="hp-svg" width={frame.width} height={frame.height} role="img" aria-label={ariaLabel}>
@@ -395,7 +406,13 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
               ) : null}
             </g>
           </svg>
-          <svg className="hp-overlay" width={frame.width} height={frame.height} role="group" aria-label="signal box">
+          <svg
+            className="hp-overlay"
+            width={frame.width}
+            height={frame.height}
+            role="group"
+            aria-label="signal box"
+          >
             <g transform={`translate(${m.left},${m.top})`}>
               <SignalBoxMark
                 box={box}
@@ -408,12 +425,20 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
             </g>
           </svg>
           {!analysis ? (
-            <div className="hp-empty" style={{ left: m.left, top: m.top, width: frame.innerWidth, height: frame.innerHeight }}>
+            <div
+              className="hp-empty"
+              style={{ left: m.left, top: m.top, width: frame.innerWidth, height: frame.innerHeight }}
+            >
               No events yet: run a simulation.
             </div>
           ) : null}
           {onYScaleChange ? (
-            <div className="hp-yscale" role="group" aria-label="y axis scale" style={{ left: m.left + 8, top: m.top + 8 }}>
+            <div
+              className="hp-yscale"
+              role="group"
+              aria-label="y axis scale"
+              style={{ left: m.left + 8, top: m.top + 8 }}
+            >
               {(['symlog', 'linear'] as const).map((mode) => (
                 <button
                   key={mode}

@@ -54,7 +54,13 @@ export function HoverReadout(props: { xName: string; yName: string; ref?: Ref<Ho
     [],
   );
   return (
-    <div ref={root} className="hp-readout" data-testid="hover-readout" aria-hidden="true" style={{ visibility: 'hidden' }}>
+    <div
+      ref={root}
+      className="hp-readout"
+      data-testid="hover-readout"
+      aria-hidden="true"
+      style={{ visibility: 'hidden' }}
+    >
       <div>
         <span className="hp-readout-name">
           <HtmlLabel label={xName} />

@@ -7,7 +7,7 @@ import { useId, useMemo } from 'react';
 import { MARKER_BIN_THRESHOLD, type AnalysisResult } from '../../analysis/analysis';
 import { PROCESSES } from '../../physics/processes';
 import { formatCount, formatWeighted } from './format';
-import type { ProcessCounts } from './processCounts';
+import type { ProcessCounts } from '../../analysis/processCounts';
 import './plots.css';
 
 export interface LegendProps {
@@ -46,7 +46,9 @@ export function Legend(props: LegendProps) {
     <section className="lg" aria-labelledby={`${uid}-h`} data-testid="process-legend">
       <h3 id={`${uid}-h`} className="plots-h">
         Processes{' '}
-        <span className="plots-note">{counts ? '(events in the plotted selection)' : '(individually drawn events)'}</span>
+        <span className="plots-note">
+          {counts ? '(events in the plotted selection)' : '(individually drawn events)'}
+        </span>
       </h3>
       {rows.length === 0 ? (
         <p className="plots-note">No events yet.</p>
@@ -78,8 +80,8 @@ export function Legend(props: LegendProps) {
         </table>
       )}
       <p className="plots-note">
-        Bins with more than {MARKER_BIN_THRESHOLD} events are drawn as a density (colour bar, events per bin); sparser
-        events as dots in their process colour.
+        Bins with more than {MARKER_BIN_THRESHOLD} events are drawn as a density (colour bar, events per bin);
+        sparser events as dots in their process colour.
       </p>
     </section>
   );

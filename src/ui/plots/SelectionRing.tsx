@@ -5,7 +5,11 @@
 import { memo } from 'react';
 import type { PlotScales } from './scales';
 
-export const SelectionRing = memo(function SelectionRing(props: { xGeV: number; yGeV: number; scales: PlotScales }) {
+export const SelectionRing = memo(function SelectionRing(props: {
+  xGeV: number;
+  yGeV: number;
+  scales: PlotScales;
+}) {
   const { xGeV, yGeV, scales } = props;
   const { innerWidth: w, innerHeight: h } = scales.frame;
   const cx = Math.min(w, Math.max(0, scales.x(xGeV)));

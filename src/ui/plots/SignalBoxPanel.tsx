@@ -57,11 +57,15 @@ export function validateBox(
     const n = parseNumber(texts[e.key]);
     if (!Number.isFinite(n)) {
       const t = texts[e.key].trim();
-      return { box: null, error: `${name(e.axis)} ${e.bound}: ${t === '' ? 'empty' : `“${t}” is not a number`}.` };
+      return {
+        box: null,
+        error: `${name(e.axis)} ${e.bound}: ${t === '' ? 'empty' : `“${t}” is not a number`}.`,
+      };
     }
     if (n < 0) return { box: null, error: `${name(e.axis)} ${e.bound}: energies must be ≥ 0 GeV.` };
     const max = e.axis === 'x' ? axes.xMaxGeV : axes.yMaxGeV;
-    if (n > max) return { box: null, error: `${name(e.axis)} ${e.bound}: must be ≤ ${max} GeV (the plot range).` };
+    if (n > max)
+      return { box: null, error: `${name(e.axis)} ${e.bound}: must be ≤ ${max} GeV (the plot range).` };
     v[e.key] = n;
   }
   if (v.xMinGeV > v.xMaxGeV)
@@ -240,9 +244,15 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
           </span>{' '}
           <span className="plots-tag plots-tag-w">weighted</span>
           {summary && summary.inBox.raw === 0 ? (
-            <span className="plots-note"> no simulated event in the box: simulate more for an error estimate</span>
+            <span className="plots-note">
+              {' '}
+              no simulated event in the box: simulate more for an error estimate
+            </span>
           ) : summary ? (
-            <span className="plots-note"> (stat. error from {formatCount(summary.inBox.raw)} simulated events)</span>
+            <span className="plots-note">
+              {' '}
+              (stat. error from {formatCount(summary.inBox.raw)} simulated events)
+            </span>
           ) : null}
         </dd>
         <dt>published expectation</dt>

@@ -98,10 +98,12 @@ export function nudgeEdge(
   axes: Pick<PlotAxes, 'xMaxGeV' | 'yMaxGeV'>,
 ): SignalBox {
   const out = { ...box };
-  if (edge === 'left') out.xMinGeV = clamp(roundTo(box.xMinGeV + steps * KEY_STEP_X_GEV, 0.001), 0, box.xMaxGeV);
+  if (edge === 'left')
+    out.xMinGeV = clamp(roundTo(box.xMinGeV + steps * KEY_STEP_X_GEV, 0.001), 0, box.xMaxGeV);
   if (edge === 'right')
     out.xMaxGeV = clamp(roundTo(box.xMaxGeV + steps * KEY_STEP_X_GEV, 0.001), box.xMinGeV, axes.xMaxGeV);
-  if (edge === 'bottom') out.yMinGeV = clamp(roundTo(box.yMinGeV + steps * KEY_STEP_Y_GEV, 0.001), 0, box.yMaxGeV);
+  if (edge === 'bottom')
+    out.yMinGeV = clamp(roundTo(box.yMinGeV + steps * KEY_STEP_Y_GEV, 0.001), 0, box.yMaxGeV);
   if (edge === 'top')
     out.yMaxGeV = clamp(roundTo(box.yMaxGeV + steps * KEY_STEP_Y_GEV, 0.001), box.yMinGeV, axes.yMaxGeV);
   return out;

@@ -19,7 +19,11 @@ export interface DensityColor {
 
 const LUT_SIZE = 256;
 
-export function makeDensityColor(threshold: number, maxCount: number, interpolate = interpolateViridis): DensityColor {
+export function makeDensityColor(
+  threshold: number,
+  maxCount: number,
+  interpolate = interpolateViridis,
+): DensityColor {
   const minCount = threshold + 1;
   const hi = Math.max(maxCount, minCount + 1);
   const lo = Math.log(minCount);

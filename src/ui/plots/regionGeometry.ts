@@ -18,7 +18,7 @@ function clipHalfPlane(poly: Pt[], f: (p: Pt) => number): Pt[] {
     const fa = f(a);
     const fb = f(b);
     if (fa >= 0) out.push(a);
-    if ((fa >= 0) !== (fb >= 0)) {
+    if (fa >= 0 !== fb >= 0) {
       const t = fa / (fa - fb);
       out.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
     }

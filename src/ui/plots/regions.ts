@@ -43,7 +43,8 @@ export const NA64E_REGIONS: PlotRegion[] = [
     cMinGeV: 112,
     cMaxGeV: 240,
     labelAt: { xGeV: 68, yGeV: 85 },
-    description: 'Region III: pile-up, two beam particles in the readout window, total energy above the beam energy.',
+    description:
+      'Region III: pile-up, two beam particles in the readout window, total energy above the beam energy.',
     color: '#6d4c41',
   },
   {
@@ -52,7 +53,8 @@ export const NA64E_REGIONS: PlotRegion[] = [
     kind: 'rect',
     box: { xMinGeV: 88, xMaxGeV: 112, yMinGeV: 0, yMaxGeV: 1.5 },
     labelAt: { xGeV: 84, yGeV: 2.6 },
-    description: 'Ordinary beam electrons: the full 100 GeV shower is contained in the ECAL, nothing reaches the HCAL.',
+    description:
+      'Ordinary beam electrons: the full 100 GeV shower is contained in the ECAL, nothing reaches the HCAL.',
     color: '#1d3f8f',
   },
 ];

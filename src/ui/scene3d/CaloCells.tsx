@@ -65,7 +65,8 @@ function CaloCellMesh({ el, hits, scale }: { el: DetectorElement; hits: readonly
     mesh.instanceMatrix.needsUpdate = true;
     if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
     // The first colours switch the shader to per-instance colour: recompile.
-    if (!hadColors && mesh.instanceColor && mesh.material instanceof THREE.Material) mesh.material.needsUpdate = true;
+    if (!hadColors && mesh.instanceColor && mesh.material instanceof THREE.Material)
+      mesh.material.needsUpdate = true;
     mesh.computeBoundingSphere();
     invalidate();
   }, [el, hits, scale, invalidate]);
@@ -144,7 +145,8 @@ export function CellEnergyLegend() {
             style={{
               position: 'absolute',
               left: `${(i / (TICKS_GEV.length - 1)) * 100}%`,
-              transform: i === 0 ? 'none' : i === TICKS_GEV.length - 1 ? 'translateX(-100%)' : 'translateX(-50%)',
+              transform:
+                i === 0 ? 'none' : i === TICKS_GEV.length - 1 ? 'translateX(-100%)' : 'translateX(-50%)',
               top: 1,
             }}
           >

@@ -19,7 +19,7 @@ export const ROLE_COLORS: Record<DetectorRole, { fill: string; edge: string; opa
   vhcal: { fill: '#8c3b22', edge: '#d9805f', opacity: 0.2 },
   veto: { fill: '#d9b526', edge: '#ffe066', opacity: 0.22 },
   srd: { fill: '#8a4fc4', edge: '#c99bff', opacity: 0.3 },
-  tracker: { fill: '#c8d4e3', edge: '#e6eef8', opacity: 0.3 },
+  tracker: { fill: '#c8d4e3', edge: '#e6eef8', opacity: 0.18 },
   counter: { fill: '#3aa3b0', edge: '#8fe3ec', opacity: 0.25 },
 };
 
@@ -27,7 +27,15 @@ export const ROLE_COLORS: Record<DetectorRole, { fill: string; edge: string; opa
 const MIN_TRACKER_DEPTH = 0.04;
 
 /** Roles whose label is always shown (when labels are on). */
-export const BIG_ROLES: ReadonlySet<DetectorRole> = new Set(['magnet', 'srd', 'ecal', 'veto', 'hcal', 'hcal0', 'vhcal']);
+export const BIG_ROLES: ReadonlySet<DetectorRole> = new Set([
+  'magnet',
+  'srd',
+  'ecal',
+  'veto',
+  'hcal',
+  'hcal0',
+  'vhcal',
+]);
 
 /** The boxes an element is drawn as (four around the hole for an element with a hole). */
 export function elementParts(el: DetectorElement, scale: number): WorldBox[] {
@@ -67,7 +75,8 @@ function cellGridGeometry(el: DetectorElement, scale: number): THREE.BufferGeome
   for (const z of faces) {
     for (let i = 1; i < nx; i++) v.push(x0 + i * px, y0, z, x0 + i * px, y1, z);
     for (let j = 1; j < ny; j++) v.push(x0, y0 + j * py, z, x1, y0 + j * py, z);
-    if (z !== zf && z !== zb) v.push(x0, y0, z, x1, y0, z, x1, y0, z, x1, y1, z, x1, y1, z, x0, y1, z, x0, y1, z, x0, y0, z);
+    if (z !== zf && z !== zb)
+      v.push(x0, y0, z, x1, y0, z, x1, y0, z, x1, y1, z, x1, y1, z, x0, y1, z, x0, y1, z, x0, y0, z);
   }
   // Tower edges along z on the outer faces.
   for (let i = 1; i < nx; i++) {
@@ -117,7 +126,11 @@ function Element({ el, scale, box, edges, hovered, onHover }: ElementProps) {
             />
           </mesh>
           <lineSegments geometry={edges} renderOrder={3}>
-            <lineBasicMaterial color={hovered ? '#ffffff' : c.edge} transparent opacity={hovered ? 1 : 0.75} />
+            <lineBasicMaterial
+              color={hovered ? '#ffffff' : c.edge}
+              transparent
+              opacity={hovered ? 1 : 0.75}
+            />
           </lineSegments>
         </group>
       ))}
@@ -153,7 +166,15 @@ export function DetectorElements({ setup, scale, hovered, onHover }: DetectorEle
   return (
     <group name="detector">
       {setup.elements.map((el) => (
-        <Element key={el.id} el={el} scale={scale} box={box} edges={edges} hovered={hovered === el.id} onHover={onHover} />
+        <Element
+          key={el.id}
+          el={el}
+          scale={scale}
+          box={box}
+          edges={edges}
+          hovered={hovered === el.id}
+          onHover={onHover}
+        />
       ))}
     </group>
   );

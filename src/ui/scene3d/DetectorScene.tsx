@@ -15,7 +15,14 @@ import { CaloCells, CellEnergyLegend } from './CaloCells';
 import { BIG_ROLES, DetectorElements } from './DetectorElements';
 import { LabelOverlay, LabelProjector, type LabelItem, type LabelRegistry } from './Labels';
 import { EventTracks, TRACK_STYLES, type TrackStyleId } from './EventTracks';
-import { DEFAULT_TRANSVERSE_SCALE, TRANSVERSE_SCALES, elementBox, setupBounds, zToWorld, type WorldBounds } from './units';
+import {
+  DEFAULT_TRANSVERSE_SCALE,
+  TRANSVERSE_SCALES,
+  elementBox,
+  setupBounds,
+  zToWorld,
+  type WorldBounds,
+} from './units';
 
 export type CameraPreset = 'side' | 'top' | 'beam' | 'overview' | 'ecal';
 
@@ -33,7 +40,11 @@ export interface DetectorSceneProps {
 const PRESETS: { id: CameraPreset; text: string; title: string }[] = [
   { id: 'side', text: 'Side', title: 'Bending plane (x–z), looking along −y: the bend is visible' },
   { id: 'top', text: 'Top', title: 'Non-bending plane (y–z), looking along +x' },
-  { id: 'beam', text: 'Beam', title: 'Looking down the beam (+z) from upstream' },
+  {
+    id: 'beam',
+    text: 'Beam',
+    title: 'Looking down the beam (+z) from upstream at the ECAL and what follows it',
+  },
   { id: 'overview', text: 'Overview', title: '3/4 view of the whole setup' },
   { id: 'ecal', text: 'ECAL', title: 'Close-up of the ECAL (active target) and what follows it' },
 ];
@@ -44,6 +55,8 @@ const TWEEN_MS = 650;
 interface Pose {
   position: [number, number, number];
   target: [number, number, number];
+  /** Vertical field of view [deg]. */
+  fov: number;
 }
 
 const fitCamera = new THREE.PerspectiveCamera(FOV_DEG, 1, 0.02, 1000);
@@ -53,22 +66,33 @@ const fitPoint = new THREE.Vector3();
  * Smallest distance along `dir` from `target` at which all corners of `b` are in front of the
  * camera and inside `margin` of the view (NDC). Bisection on a scratch camera.
  */
-function fitDistance(points: Float32Array, target: THREE.Vector3, dir: THREE.Vector3, aspect: number, margin = 0.9): number {
+function allInView(points: Float32Array, margin: number): boolean {
+  fitCamera.updateMatrixWorld();
+  for (let i = 0; i < points.length; i += 3) {
+    fitPoint.set(points[i], points[i + 1], points[i + 2]);
+    fitPoint.applyMatrix4(fitCamera.matrixWorldInverse);
+    if (fitPoint.z > -fitCamera.near) return false;
+    fitPoint.applyMatrix4(fitCamera.projectionMatrix);
+    if (Math.abs(fitPoint.x) > margin || Math.abs(fitPoint.y) > margin) return false;
+  }
+  return true;
+}
+
+function fitDistance(
+  points: Float32Array,
+  target: THREE.Vector3,
+  dir: THREE.Vector3,
+  aspect: number,
+  margin = 0.9,
+): number {
   fitCamera.aspect = aspect;
+  fitCamera.fov = FOV_DEG;
   fitCamera.updateProjectionMatrix();
   const fits = (d: number) => {
     fitCamera.position.copy(target).addScaledVector(dir, d);
     fitCamera.up.set(0, 1, 0);
     fitCamera.lookAt(target);
-    fitCamera.updateMatrixWorld();
-    for (let i = 0; i < points.length; i += 3) {
-      fitPoint.set(points[i], points[i + 1], points[i + 2]);
-      fitPoint.applyMatrix4(fitCamera.matrixWorldInverse);
-      if (fitPoint.z > -fitCamera.near) return false;
-      fitPoint.applyMatrix4(fitCamera.projectionMatrix);
-      if (Math.abs(fitPoint.x) > margin || Math.abs(fitPoint.y) > margin) return false;
-    }
-    return true;
+    return allInView(points, margin);
   };
   let lo = 0.05;
   let hi = 1000;
@@ -81,11 +105,46 @@ function fitDistance(points: Float32Array, target: THREE.Vector3, dir: THREE.Vec
   return hi;
 }
 
-function poseAlong(points: Float32Array, target: [number, number, number], dir: [number, number, number], aspect: number, margin?: number): Pose {
+function poseAlong(
+  points: Float32Array,
+  target: [number, number, number],
+  dir: [number, number, number],
+  aspect: number,
+  margin?: number,
+): Pose {
   const t = new THREE.Vector3(...target);
   const d = new THREE.Vector3(...dir).normalize();
   const dist = fitDistance(points, t, d, aspect, margin);
-  return { position: [t.x + d.x * dist, t.y + d.y * dist, t.z + d.z * dist], target };
+  return { position: [t.x + d.x * dist, t.y + d.y * dist, t.z + d.z * dist], target, fov: FOV_DEG };
+}
+
+/** Smallest field of view [deg] from a fixed position at which all points fit (5°…60°). */
+function fitFov(
+  points: Float32Array,
+  position: THREE.Vector3,
+  target: THREE.Vector3,
+  aspect: number,
+  margin: number,
+): number {
+  fitCamera.aspect = aspect;
+  fitCamera.position.copy(position);
+  fitCamera.up.set(0, 1, 0);
+  fitCamera.lookAt(target);
+  const fits = (fov: number) => {
+    fitCamera.fov = fov;
+    fitCamera.updateProjectionMatrix();
+    return allInView(points, margin);
+  };
+  let lo = 5;
+  let hi = 60;
+  if (fits(lo)) return lo;
+  if (!fits(hi)) return hi;
+  for (let k = 0; k < 30; k++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /** The 8 corners of every element box (of the given ids, or all) as a flat xyz list. */
@@ -121,22 +180,36 @@ export function presetPose(preset: CameraPreset, setup: Setup, scale: number, as
       // Looking along +x from the −x side: y up on the screen, z to the right.
       return poseAlong(all, c, [-1, 0, 0], aspect, 0.94);
     case 'beam': {
-      // On the beam axis just downstream of the last magnet (upstream of everything when there
-      // is none), looking along +z at the calorimeters.
+      // Looking along +z from upstream, on the deflected beam line through the ECAL, from just
+      // behind the last magnet (or the upstream end), with the field of view narrowed to frame the
+      // ECAL and everything behind it: close to a projection onto the x–y plane.
+      if (!ecal) return poseAlong(all, [0, 0, c[2]], [0, 0, -1], aspect, 0.9);
+      const ec = elementBox(ecal, scale);
       const magnets = setup.elements.filter((el) => el.role === 'magnet');
-      const zMag = magnets.length ? Math.max(...magnets.map((el) => zToWorld(el.zMm + el.lengthMm))) + 1 : b.min[2] - 3;
-      const zt = ecal ? elementBox(ecal, scale).cz : b.max[2];
-      return { position: [0, 0, zMag], target: [0, 0, Math.max(zt, zMag + 1)] };
+      const zCam = magnets.length
+        ? Math.max(...magnets.map((el) => zToWorld(el.zMm + el.lengthMm))) + 0.5
+        : b.min[2] - 1;
+      const behind = setup.elements.filter((el) => el.zMm >= ecal.zMm).map((el) => el.id);
+      const position = new THREE.Vector3(ec.cx, ec.cy, Math.min(zCam, ec.cz - 1));
+      const target = new THREE.Vector3(ec.cx, ec.cy, ec.cz);
+      const fov = fitFov(elementCorners(setup, scale, behind), position, target, aspect, 0.85);
+      return { position: position.toArray(), target: target.toArray(), fov };
     }
     case 'ecal': {
       if (!ecal) return presetPose('overview', setup, scale, aspect);
       const near = setup.elements.filter((el) => el.role === 'ecal' || el.role === 'srd').map((el) => el.id);
       const ec = elementBox(ecal, scale);
-      return poseAlong(elementCorners(setup, scale, near), [ec.cx, ec.cy, ec.cz], [-0.8, 0.55, -0.9], aspect, 0.75);
+      return poseAlong(
+        elementCorners(setup, scale, near),
+        [ec.cx, ec.cy, ec.cz],
+        [-0.8, 0.55, -0.9],
+        aspect,
+        0.75,
+      );
     }
     case 'overview':
     default:
-      return poseAlong(all, [c[0], c[1], c[2]], [-1, 0.75, -0.55], aspect, 0.95);
+      return poseAlong(all, [c[0], c[1], c[2]], [-1, 0.55, -0.4], aspect, 0.95);
   }
 }
 
@@ -150,7 +223,17 @@ function isControls(x: unknown): x is ControlsLike {
 }
 
 /** Tweens the camera and the orbit target to a preset whenever a new one is requested. */
-function CameraRig({ preset, nonce, setup, scale }: { preset: CameraPreset; nonce: number; setup: Setup; scale: number }) {
+function CameraRig({
+  preset,
+  nonce,
+  setup,
+  scale,
+}: {
+  preset: CameraPreset;
+  nonce: number;
+  setup: Setup;
+  scale: number;
+}) {
   const get = useThree((s) => s.get);
   const invalidate = useThree((s) => s.invalidate);
   const tween = useRef({
@@ -161,6 +244,8 @@ function CameraRig({ preset, nonce, setup, scale }: { preset: CameraPreset; nonc
     fromTarget: new THREE.Vector3(),
     toPos: new THREE.Vector3(),
     toTarget: new THREE.Vector3(),
+    fromFov: FOV_DEG,
+    toFov: FOV_DEG,
     first: true,
   });
 
@@ -174,6 +259,8 @@ function CameraRig({ preset, nonce, setup, scale }: { preset: CameraPreset; nonc
     else tw.fromTarget.set(...pose.target);
     tw.toPos.set(...pose.position);
     tw.toTarget.set(...pose.target);
+    tw.fromFov = state.camera instanceof THREE.PerspectiveCamera ? state.camera.fov : pose.fov;
+    tw.toFov = pose.fov;
     tw.start = performance.now();
     tw.duration = tw.first ? 0 : TWEEN_MS;
     tw.first = false;
@@ -188,6 +275,10 @@ function CameraRig({ preset, nonce, setup, scale }: { preset: CameraPreset; nonc
     const k = u < 0.5 ? 4 * u * u * u : 1 - Math.pow(-2 * u + 2, 3) / 2;
     const cam = state.camera;
     cam.position.lerpVectors(tw.fromPos, tw.toPos, k);
+    if (cam instanceof THREE.PerspectiveCamera && tw.fromFov !== tw.toFov) {
+      cam.fov = tw.fromFov + (tw.toFov - tw.fromFov) * k;
+      cam.updateProjectionMatrix();
+    }
     const controls = isControls(state.controls) ? state.controls : null;
     if (controls) {
       controls.target.lerpVectors(tw.fromTarget, tw.toTarget, k);
@@ -236,7 +327,15 @@ const buttonStyle = (active: boolean): CSSProperties => ({
   cursor: 'pointer',
 });
 
-const TRACK_KEY_ORDER: TrackStyleId[] = ['eminus', 'eplus', 'gamma', 'muon', 'hadron', 'neutral', 'invisible'];
+const TRACK_KEY_ORDER: TrackStyleId[] = [
+  'eminus',
+  'eplus',
+  'gamma',
+  'muon',
+  'hadron',
+  'neutral',
+  'invisible',
+];
 
 function TrackKey() {
   return (
@@ -322,13 +421,24 @@ export function DetectorScene(props: DetectorSceneProps) {
   return (
     <div
       data-testid="scene3d"
-      style={{ position: 'relative', width: '100%', height: '100%', minHeight: 240, background: '#0b1018', overflow: 'hidden' }}
+      style={{
+        position: 'relative',
+        width: '100%',
+        height: '100%',
+        minHeight: 240,
+        background: '#0b1018',
+        overflow: 'hidden',
+      }}
     >
-      <div style={{ position: 'absolute', inset: 0, zIndex: 0 }} aria-label={`3D view of the ${setup.name} detector`} role="img">
+      <div
+        style={{ position: 'absolute', inset: 0, zIndex: 0 }}
+        aria-label={`3D view of the ${setup.name} detector`}
+        role="img"
+      >
         <Canvas
           frameloop="demand"
           dpr={[1, 2]}
-          gl={{ preserveDrawingBuffer: true, antialias: false }}
+          gl={{ preserveDrawingBuffer: true, antialias: true }}
           camera={{ fov: FOV_DEG, near: 0.02, far: 400, position: [-20, 12, -8] }}
         >
           <color attach="background" args={['#0b1018']} />
@@ -388,7 +498,9 @@ export function DetectorScene(props: DetectorSceneProps) {
         {event ? (
           <CellEnergyLegend />
         ) : (
-          <span style={{ background: 'rgba(10,14,22,0.8)', padding: '3px 6px', borderRadius: 4 }}>no event selected</span>
+          <span style={{ background: 'rgba(10,14,22,0.8)', padding: '3px 6px', borderRadius: 4 }}>
+            no event selected
+          </span>
         )}
       </div>
     </div>

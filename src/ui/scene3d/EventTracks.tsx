@@ -34,7 +34,15 @@ export const TRACK_STYLES: Record<TrackStyleId, TrackStyle> = {
   invisible: { label: 'invisible (ν, χ)', color: '#ff4fd8', width: 2, dashed: true, dash: 0.3, gap: 0.15 },
 };
 
-const STYLE_ORDER: readonly TrackStyleId[] = ['invisible', 'neutral', 'gamma', 'hadron', 'muon', 'eplus', 'eminus'];
+const STYLE_ORDER: readonly TrackStyleId[] = [
+  'invisible',
+  'neutral',
+  'gamma',
+  'hadron',
+  'muon',
+  'eplus',
+  'eminus',
+];
 
 export function trackStyleOf(t: TrackDetail): TrackStyleId {
   if (t.invisible || t.particle === 'nu' || t.particle === 'chi') return 'invisible';

@@ -72,7 +72,13 @@ export function LabelOverlay({
   const el = hoveredItem?.el;
   return (
     <div
-      style={{ position: 'absolute', inset: 0, pointerEvents: 'none', overflow: 'hidden', userSelect: 'none' }}
+      style={{
+        position: 'absolute',
+        inset: 0,
+        pointerEvents: 'none',
+        overflow: 'hidden',
+        userSelect: 'none',
+      }}
       data-testid="scene3d-labels"
     >
       {showLabels &&
@@ -149,7 +155,11 @@ export function LabelProjector({
     let x1 = -Infinity;
     let y1 = -Infinity;
     for (let i = 0; i < 8; i++) {
-      s.v.set(b.cx + (i & 1 ? 0.5 : -0.5) * b.sx, b.cy + (i & 2 ? 0.5 : -0.5) * b.sy, b.cz + (i & 4 ? 0.5 : -0.5) * b.sz);
+      s.v.set(
+        b.cx + (i & 1 ? 0.5 : -0.5) * b.sx,
+        b.cy + (i & 2 ? 0.5 : -0.5) * b.sy,
+        b.cz + (i & 4 ? 0.5 : -0.5) * b.sz,
+      );
       s.v.applyMatrix4(camera.matrixWorldInverse);
       if (s.v.z > -1e-3) return false;
       s.v.applyMatrix4(camera.projectionMatrix);
@@ -208,7 +218,12 @@ export function LabelProjector({
           let moved = false;
           for (let k = 0; k < nPlaced; k++) {
             const o = 4 * k;
-            if (x < s.placed[o + 2] && x + lw > s.placed[o] && y < s.placed[o + 3] && y + lh > s.placed[o + 1]) {
+            if (
+              x < s.placed[o + 2] &&
+              x + lw > s.placed[o] &&
+              y < s.placed[o + 3] &&
+              y + lh > s.placed[o + 1]
+            ) {
               y = s.placed[o + 1] - lh - 2;
               moved = true;
             }

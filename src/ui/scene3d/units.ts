@@ -30,7 +30,11 @@ export function transverseToWorld(mm: number, scale: number): number {
  * Convert a flat [x,y,z, x,y,z, ...] array in mm into world units, writing into `out`
  * (allocated when not given). Returns `out`.
  */
-export function flatPointsToWorld(points: ArrayLike<number>, scale: number, out?: Float32Array): Float32Array {
+export function flatPointsToWorld(
+  points: ArrayLike<number>,
+  scale: number,
+  out?: Float32Array,
+): Float32Array {
   const n = points.length - (points.length % 3);
   const res = out ?? new Float32Array(n);
   const k = scale / MM_PER_WORLD;
@@ -94,7 +98,13 @@ export function setupBounds(setup: Setup, scale: number, ids?: readonly string[]
  * preshowerLayers/layers of the length and layer 1 the rest; otherwise the whole length.
  * Returns null for a cell outside the element's grid.
  */
-export function cellBox(el: DetectorElement, ix: number, iy: number, layer: number, scale: number): WorldBox | null {
+export function cellBox(
+  el: DetectorElement,
+  ix: number,
+  iy: number,
+  layer: number,
+  scale: number,
+): WorldBox | null {
   const nx = el.cells?.nx ?? 1;
   const ny = el.cells?.ny ?? 1;
   if (ix < 0 || iy < 0 || ix >= nx || iy >= ny) return null;

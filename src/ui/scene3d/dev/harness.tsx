@@ -114,11 +114,29 @@ window.__bench = (n: number) => {
   return (performance.now() - t0) / n;
 };
 
+const params0 = new URLSearchParams(location.search);
+const manySetup = { ...setup, elements: setup.elements.map((e) => (e.id === 'ECAL' ? { ...e, cells: { nx: 60, ny: 60 } } : e)) };
+const manyCells: CellHit[] = [];
+for (let ix = 0; ix < 60; ix++) for (let iy = 0; iy < 60; iy++) for (const layer of [0, 1]) {
+  const r2 = (ix - 29.5) ** 2 + (iy - 29.5) ** 2;
+  manyCells.push({ detector: 'ECAL', ix, iy, layer, energyMeV: 50000 * Math.exp(-r2 / 60) + 2 });
+}
+const manyEvent: EventDetail = { ...event, cells: manyCells };
+const useMany = params0.has('many');
+(window as unknown as { __effectMs: number }).__effectMs = 0;
+
 function Harness() {
-  const params = new URLSearchParams(location.search);
+  const params = params0;
   const [preset, setPreset] = useState<CameraPreset>((params.get('preset') as CameraPreset) ?? 'overview');
   const noEvent = params.has('noevent');
-  return <DetectorScene setup={setup} event={noEvent ? null : event} cameraPreset={preset} onCameraPresetChange={setPreset} />;
+  return (
+    <DetectorScene
+      setup={useMany ? manySetup : setup}
+      event={noEvent ? null : useMany ? manyEvent : event}
+      cameraPreset={preset}
+      onCameraPresetChange={setPreset}
+    />
+  );
 }
 
 createRoot(document.getElementById('root')!).render(<StrictMode><Harness /></StrictMode>);

@@ -2,7 +2,7 @@
  * Events per process (raw and weighted) for the legend, over the events passing a cut mask.
  * Pure, O(n) over the run columns.
  */
-import type { RunColumns } from '../../physics/columns';
+import type { RunColumns } from '../physics/columns';
 
 export interface ProcessCounts {
   raw: Float64Array;
