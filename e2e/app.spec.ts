@@ -119,3 +119,21 @@ test('a run can be cancelled and restarted', async ({ page }) => {
   await page.getByTestId('run-button').click();
   await waitForRun(page);
 });
+
+test('a crashed worker is reported and the next run recovers', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  const ev = page.getByTestId('input-events');
+  await ev.fill('3000000');
+  await ev.press('Enter');
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
+  await page.evaluate(() => (globalThis as unknown as { __na64Test: { crashWorkers(): void } }).__na64Test.crashWorkers());
+  await expect(page.getByTestId('run-error')).toContainText('crash', { timeout: 30_000 });
+  // the last good plot is still there
+  await expect(page.getByTestId('hermeticity-plot')).toBeVisible();
+  await ev.fill('20000');
+  await ev.press('Enter');
+  await page.getByTestId('run-button').click();
+  await waitForRun(page);
+});

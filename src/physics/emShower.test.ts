@@ -140,9 +140,13 @@ describe('longitudinal profile (showers.md §2.2)', () => {
     expectRounded(fractionBeyond({ tmaxX0: 9, alpha: 5.5, beta: 0.5 }, 40), 3.6e-5, 0.05e-5);
     // depositedFraction is the complement, and the pieces add up to 1
     expect(1 - depositedFraction(pbMean, 0, 40)).toBeCloseTo(fractionBeyond(pbMean, 40), 12);
-    const sum = depositedFraction(pbMean, 0, 4) + depositedFraction(pbMean, 4, 25) + fractionBeyond(pbMean, 25);
+    const sum =
+      depositedFraction(pbMean, 0, 4) + depositedFraction(pbMean, 4, 25) + fractionBeyond(pbMean, 25);
     expect(sum).toBeCloseTo(1, 13);
-    expect(depositedFraction(pbMean, 30, 40)).toBeCloseTo(fractionBeyond(pbMean, 30) - fractionBeyond(pbMean, 40), 14);
+    expect(depositedFraction(pbMean, 30, 40)).toBeCloseTo(
+      fractionBeyond(pbMean, 30) - fractionBeyond(pbMean, 40),
+      14,
+    );
     expect(depositedFraction(pbMean, 5, 5)).toBe(0);
   });
 
@@ -241,6 +245,8 @@ describe('radial profile (showers.md §2.2, V7)', () => {
     expect(radialContainment(1e6, E100, g)).toBeGreaterThan(1 - 1e-6);
     // GFlash's r⁻⁴ tails: the containment keeps rising slowly beyond 3.5 R_M
     expect(radialContainment(10, E100, g)).toBeGreaterThan(f35);
+    // below 100 MeV (Geant4's lowest parametrised energy) the 100 MeV profile is used
+    expect(radialContainment(1, 30, g)).toBe(radialContainment(1, 100, g));
     // weak energy dependence between 10 and 100 GeV (< 1 %)
     expect(Math.abs(radialContainment(1, 10_000, g) - f1)).toBeLessThan(0.01);
   });
@@ -259,7 +265,9 @@ describe('radial profile (showers.md §2.2, V7)', () => {
       const e = Math.exp(Math.log(100) + rng.uniform() * Math.log(2000)); // 0.1–200 GeV
       const x = rng.range(-150, 150);
       const y = rng.range(-150, 150);
-      const d = Math.abs(lateralContainedFraction(g, e, x, y, HALF) - lateralContainedFractionExact(g, e, x, y, HALF));
+      const d = Math.abs(
+        lateralContainedFraction(g, e, x, y, HALF) - lateralContainedFractionExact(g, e, x, y, HALF),
+      );
       const sigmaE = e * Math.hypot(stochastic / Math.sqrt(e / 1000), constant);
       worstRel = Math.max(worstRel, (d * e) / sigmaE);
       worstAbs = Math.max(worstAbs, d);
@@ -267,7 +275,10 @@ describe('radial profile (showers.md §2.2, V7)', () => {
     expect(worstRel).toBeLessThan(0.05);
     expect(worstAbs).toBeLessThan(2e-3);
     // symmetries and limits
-    expect(lateralContainedFraction(g, E100, 30, -50, HALF)).toBeCloseTo(lateralContainedFraction(g, E100, -50, 30, HALF), 12);
+    expect(lateralContainedFraction(g, E100, 30, -50, HALF)).toBeCloseTo(
+      lateralContainedFraction(g, E100, -50, 30, HALF),
+      12,
+    );
     expect(lateralContainedFractionExact(g, E100, HALF, 0, HALF)).toBeCloseTo(0.5, 2); // on an edge: ~half
     expect(lateralContainedFractionExact(g, E100, 0, 0, 1e6)).toBeGreaterThan(1 - 1e-6);
   });
@@ -312,7 +323,17 @@ describe('per-event ECAL response', () => {
       const rng = new Rng(99, 0);
       for (let i = 0; i < 200; i++) {
         rng.reset(99, i);
-        const s = showerSummary(rng, g, 5000 + 500 * i, 0.1 * i, ECAL_DEPTH, PRE_DEPTH, 0.3 * i - 30, 10, HALF);
+        const s = showerSummary(
+          rng,
+          g,
+          5000 + 500 * i,
+          0.1 * i,
+          ECAL_DEPTH,
+          PRE_DEPTH,
+          0.3 * i - 30,
+          10,
+          HALF,
+        );
         arr.push(s.visibleMeV, s.preshowerMeV, s.leakBackMeV, s.leakLateralMeV);
       }
     }
@@ -325,7 +346,19 @@ describe('per-event ECAL response', () => {
       const start = i % 3 === 0 ? samplePhotonStartX0(rng) : 0;
       const depth = i % 5 === 0 ? rng.range(1, 45) : ECAL_DEPTH;
       const mode = i % 2 === 0 ? 'sampling' : 'geant4';
-      const s = showerSummary(rng, g, e, start, depth, PRE_DEPTH, rng.range(-200, 200), rng.range(-200, 200), HALF, out, mode);
+      const s = showerSummary(
+        rng,
+        g,
+        e,
+        start,
+        depth,
+        PRE_DEPTH,
+        rng.range(-200, 200),
+        rng.range(-200, 200),
+        HALF,
+        out,
+        mode,
+      );
       for (const v of [s.visibleMeV, s.preshowerMeV, s.leakBackMeV, s.leakLateralMeV]) {
         expect(Number.isFinite(v) && v >= 0).toBe(true);
       }
@@ -365,7 +398,9 @@ describe('per-event ECAL response', () => {
     }
     expect(gBack).toBeGreaterThan(eBack);
     // mean conversion depth 9/7 X0, sd of the mean (9/7)/√n
-    expect(Math.abs(depthSum / n - PAIR_MEAN_FREE_PATH_X0)).toBeLessThan((4 * PAIR_MEAN_FREE_PATH_X0) / Math.sqrt(n));
+    expect(Math.abs(depthSum / n - PAIR_MEAN_FREE_PATH_X0)).toBeLessThan(
+      (4 * PAIR_MEAN_FREE_PATH_X0) / Math.sqrt(n),
+    );
   });
 });
 
@@ -384,7 +419,23 @@ describe('showerCells (spot-by-spot)', () => {
       pre.fill(0);
       main.fill(0);
       rng.reset(seed, i);
-      const r = showerCells(rng, g, E100, 0, ECAL_DEPTH, PRE_DEPTH, x, y, 0, 0, 6, 6, ECAL_CELL_MM, pre, main);
+      const r = showerCells(
+        rng,
+        g,
+        E100,
+        0,
+        ECAL_DEPTH,
+        PRE_DEPTH,
+        x,
+        y,
+        0,
+        0,
+        6,
+        6,
+        ECAL_CELL_MM,
+        pre,
+        main,
+      );
       let s = 0;
       let ps = 0;
       for (let k = 0; k < nCells; k++) {
@@ -472,13 +523,89 @@ describe('showerCells (spot-by-spot)', () => {
     const b = new Float64Array(nCells);
     const ma = new Float64Array(nCells);
     const mb = new Float64Array(nCells);
-    showerCells(new Rng(60, 3), g, 20_000, 0.5, ECAL_DEPTH, PRE_DEPTH, 5, -7, 0.01, 0, 6, 6, ECAL_CELL_MM, a, ma);
-    showerCells(new Rng(60, 3), g, 20_000, 0.5, ECAL_DEPTH, PRE_DEPTH, 5, -7, 0.01, 0, 6, 6, ECAL_CELL_MM, b, mb);
+    showerCells(
+      new Rng(60, 3),
+      g,
+      20_000,
+      0.5,
+      ECAL_DEPTH,
+      PRE_DEPTH,
+      5,
+      -7,
+      0.01,
+      0,
+      6,
+      6,
+      ECAL_CELL_MM,
+      a,
+      ma,
+    );
+    showerCells(
+      new Rng(60, 3),
+      g,
+      20_000,
+      0.5,
+      ECAL_DEPTH,
+      PRE_DEPTH,
+      5,
+      -7,
+      0.01,
+      0,
+      6,
+      6,
+      ECAL_CELL_MM,
+      b,
+      mb,
+    );
     expect(Array.from(a)).toEqual(Array.from(b));
     expect(Array.from(ma)).toEqual(Array.from(mb));
     expect(() =>
-      showerCells(rng, g, 1000, 0, ECAL_DEPTH, PRE_DEPTH, 0, 0, 0, 0, 6, 6, ECAL_CELL_MM, new Float64Array(10), main),
+      showerCells(
+        rng,
+        g,
+        1000,
+        0,
+        ECAL_DEPTH,
+        PRE_DEPTH,
+        0,
+        0,
+        0,
+        0,
+        6,
+        6,
+        ECAL_CELL_MM,
+        new Float64Array(10),
+        main,
+      ),
     ).toThrow(RangeError);
+    // low energies and the Geant4 deposit switch conserve energy too
+    for (const e of [2, 30, 300]) {
+      for (const mode of ['sampling', 'geant4'] as const) {
+        pre.fill(0);
+        main.fill(0);
+        const res = showerCells(
+          rng,
+          g,
+          e,
+          0,
+          ECAL_DEPTH,
+          PRE_DEPTH,
+          100,
+          0,
+          0,
+          0,
+          6,
+          6,
+          ECAL_CELL_MM,
+          pre,
+          main,
+          mode,
+        );
+        let s = res.leakBackMeV + res.leakLateralMeV;
+        for (let k = 0; k < nCells; k++) s += pre[k] + main[k];
+        expect(s).toBeCloseTo(e, 9);
+      }
+    }
   });
 });
 
@@ -504,12 +631,14 @@ describe('bremsstrahlung and pair production (showers.md §5)', () => {
     const rng = new Rng(70, 0);
     const ys = new Float64Array(n);
     let hard = 0;
+    let inRange = true;
     for (let i = 0; i < n; i++) {
       const y = sampleBremFraction(rng, yMin);
-      expect(y >= yMin && y < 1).toBe(true);
+      inRange &&= y >= yMin && y < 1;
       ys[i] = y;
       if (y > 0.5) hard++;
     }
+    expect(inRange).toBe(true);
     const nTot = bremPhotonsPerX0(yMin, 1);
     // ∫_{yMin}^1 (4/3 − 4/3 y + y²) dy
     const eInt = (4 / 3) * (1 - yMin) - (2 / 3) * (1 - yMin ** 2) + (1 - yMin ** 3) / 3;

@@ -10,8 +10,8 @@
  * Two entry points for the simulation:
  * - `showerSummary`: one call per event, a few hundred ns. Correlated log-normal longitudinal
  *   profile per shower (showers.md §2.2 "Sampling one shower"), analytic incomplete-gamma integrals
- *   for preshower / main / back leakage, and a tabulated, depth-averaged GFlash radial profile
- *   integrated exactly over the square calorimeter face for the lateral leakage.
+ *   for preshower / main / back leakage, and a tabulated GFlash radial profile (averaged over depth
+ *   and over showers) integrated exactly over the square calorimeter face for the lateral leakage.
  * - `showerCells`: the detail pass; spot-by-spot GFlash into the readout cells.
  *
  * Deviations from Geant4 (all listed in doc/model.md, "EM showers"):
@@ -23,6 +23,10 @@
  *   rho is clamped to [-1, 1]; ln of a non-positive argument is replaced by the 0.1 floor.
  * - Spots carry equal energy E/N and are distributed along the energy profile (Geant4 distributes
  *   them along a separate "NSpot" profile and weights the energy per step); N is capped.
+ * - The radial profile below 100 MeV (Geant4's default lowest parametrised e± energy) is that of
+ *   100 MeV (`RADIAL_E_MIN_MEV`).
+ * - Geant4 (the sheet's commit) fills the homogeneous sigma(ln T) of its sampling class with the
+ *   sampling coefficients (ParsSigLogT1/T2); only the 'geant4' switch reproduces that.
  * - No Geant4 `ApplySampling` (its σ/E = 0.11/sqrt(E/MeV) is a units quirk, showers.md §2.2); the
  *   caller smears with the NA64 resolution (`smearResolution`).
  */
@@ -151,7 +155,8 @@ export function sampleBremFraction(rng: Rng, yMin: number): number {
  * V13: N(0.5 < y < 1) = 0.633. Throws RangeError unless 0 < y1 <= y2 <= 1.
  */
 export function bremPhotonsPerX0(y1: number, y2: number): number {
-  if (!(y1 > 0 && y1 <= y2 && y2 <= 1)) throw new RangeError(`bremPhotonsPerX0: need 0 < y1 <= y2 <= 1, got ${y1}, ${y2}`);
+  if (!(y1 > 0 && y1 <= y2 && y2 <= 1))
+    throw new RangeError(`bremPhotonsPerX0: need 0 < y1 <= y2 <= 1, got ${y1}, ${y2}`);
   return (4 / 3) * Math.log(y2 / y1) - (4 / 3) * (y2 - y1) + 0.5 * (y2 * y2 - y1 * y1);
 }
 
@@ -166,7 +171,8 @@ export function bremPhotonsPerX0(y1: number, y2: number): number {
  * Throws RangeError for non-positive inputs.
  */
 export function ecGFlashMeV(x0Gcm2: number, z: number, a: number): number {
-  if (!(x0Gcm2 > 0 && z > 0 && a > 0)) throw new RangeError(`ecGFlashMeV: non-positive input ${x0Gcm2}, ${z}, ${a}`);
+  if (!(x0Gcm2 > 0 && z > 0 && a > 0))
+    throw new RangeError(`ecGFlashMeV: non-positive input ${x0Gcm2}, ${z}, ${a}`);
   return 2.66 * Math.pow((x0Gcm2 * z) / a, 1.1);
 }
 
@@ -246,7 +252,10 @@ export function gflashSampling(stack: SamplingStack): GFlashSampling {
  * Sampling-fluctuation rule a ≈ 2.7 % · sqrt(d_active[mm] / f_mip) (stochastic term, fraction at
  * 1 GeV). showers.md §3.1 [UNVERIFIED rule, Livan & Wigmans]; V12: NA64 ECAL ≈ 0.087.
  */
-export function samplingStochasticRule(stack: SamplingStack, g: GFlashSampling = gflashSampling(stack)): number {
+export function samplingStochasticRule(
+  stack: SamplingStack,
+  g: GFlashSampling = gflashSampling(stack),
+): number {
   return 0.027 * Math.sqrt(stack.activeMm / g.fMip);
 }
 
@@ -425,7 +434,8 @@ function drawProfile(c: StackConsts, lny: number, z1: number, z2: number, g4Homo
 }
 
 function checkEnergy(fn: string, energyMeV: number): void {
-  if (!(energyMeV > 0) || energyMeV === Infinity) throw new RangeError(`${fn}: energy must be > 0 and finite, got ${energyMeV}`);
+  if (!(energyMeV > 0) || energyMeV === Infinity)
+    throw new RangeError(`${fn}: energy must be > 0 and finite, got ${energyMeV}`);
 }
 
 /**
@@ -464,7 +474,12 @@ export function sampleSamplingProfile(rng: Rng, energyMeV: number, g: GFlashSamp
  * `sampleSamplingProfile`; z1 = z2 = 0 gives `meanSamplingProfile`). Useful for quadrature over the
  * shower-to-shower fluctuations. Throws RangeError for energy <= 0.
  */
-export function profileFromDeviates(energyMeV: number, g: GFlashSampling, z1: number, z2: number): LongitudinalProfile {
+export function profileFromDeviates(
+  energyMeV: number,
+  g: GFlashSampling,
+  z1: number,
+  z2: number,
+): LongitudinalProfile {
   checkEnergy('profileFromDeviates', energyMeV);
   const c = constsOf(g);
   drawProfile(c, Math.log(energyMeV) - c.lnEc, z1, z2, false);
@@ -521,7 +536,8 @@ export function fractionBeyond(p: LongitudinalProfile, tX0: number): number {
  * Throws RangeError unless 0 < fraction < 1.
  */
 export function containmentDepthX0(p: LongitudinalProfile, fraction: number): number {
-  if (!(fraction > 0 && fraction < 1)) throw new RangeError(`containmentDepthX0: fraction must be in (0,1), got ${fraction}`);
+  if (!(fraction > 0 && fraction < 1))
+    throw new RangeError(`containmentDepthX0: fraction must be in (0,1), got ${fraction}`);
   let lo = 0;
   let hi = (p.alpha + 50 * Math.sqrt(p.alpha) + 50) / p.beta;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
@@ -796,7 +812,8 @@ function buildLateralTable(c: StackConsts, node: number): Float64Array {
       const oj = j * nk;
       for (let k = 0; k < nk; k++) {
         // w_k · quadrantUnit(a_i, b_j), the weight folded into qv
-        f += qv[oi + k] * Math.atan(av[oj + k] / sv[oi + k]) + qv[oj + k] * Math.atan(av[oi + k] / sv[oj + k]);
+        f +=
+          qv[oi + k] * Math.atan(av[oj + k] / sv[oi + k]) + qv[oj + k] * Math.atan(av[oi + k] / sv[oj + k]);
       }
       tab[i * LAT_N + j] = f;
       tab[j * LAT_N + i] = f;
@@ -838,10 +855,18 @@ function gridU(d: number): number {
  */
 function insideFromTable(
   tab: Float64Array,
-  iXa: number, fXa: number, sXa: number,
-  iXb: number, fXb: number, sXb: number,
-  iYa: number, fYa: number, sYa: number,
-  iYb: number, fYb: number, sYb: number,
+  iXa: number,
+  fXa: number,
+  sXa: number,
+  iXb: number,
+  fXb: number,
+  sXb: number,
+  iYa: number,
+  fYa: number,
+  sYa: number,
+  iYb: number,
+  fYb: number,
+  sYb: number,
 ): number {
   return (
     sXa * (sYa * qmAt(tab, iXa, fXa, iYa, fYa) + sYb * qmAt(tab, iXa, fXa, iYb, fYb)) +
@@ -898,9 +923,16 @@ function lateralInside(c: StackConsts, lnE: number, xMm: number, yMm: number, hM
  * Accuracy (tests): |table − exact| <= 1.2e-3 at 0.1–0.2 GeV, <= 3e-4 above 2 GeV; below 5 % of
  * the ECAL resolution σ_E everywhere. Throws RangeError for energy <= 0 or h <= 0.
  */
-export function lateralContainedFraction(g: GFlashSampling, energyMeV: number, xMm: number, yMm: number, halfWidthMm: number): number {
+export function lateralContainedFraction(
+  g: GFlashSampling,
+  energyMeV: number,
+  xMm: number,
+  yMm: number,
+  halfWidthMm: number,
+): number {
   checkEnergy('lateralContainedFraction', energyMeV);
-  if (!(halfWidthMm > 0)) throw new RangeError(`lateralContainedFraction: halfWidth must be > 0, got ${halfWidthMm}`);
+  if (!(halfWidthMm > 0))
+    throw new RangeError(`lateralContainedFraction: halfWidth must be > 0, got ${halfWidthMm}`);
   return lateralInside(constsOf(g), Math.log(energyMeV), xMm, yMm, halfWidthMm);
 }
 
@@ -925,9 +957,16 @@ export function prepareLateralTables(g: GFlashSampling, eMinMeV: number, eMaxMeV
  * Same as `lateralContainedFraction` at exactly `energyMeV`, by direct summation over the 96 mixture
  * components with the closed-form rectangle integral (no table): the reference for the table.
  */
-export function lateralContainedFractionExact(g: GFlashSampling, energyMeV: number, xMm: number, yMm: number, halfWidthMm: number): number {
+export function lateralContainedFractionExact(
+  g: GFlashSampling,
+  energyMeV: number,
+  xMm: number,
+  yMm: number,
+  halfWidthMm: number,
+): number {
   checkEnergy('lateralContainedFractionExact', energyMeV);
-  if (!(halfWidthMm > 0)) throw new RangeError(`lateralContainedFractionExact: halfWidth must be > 0, got ${halfWidthMm}`);
+  if (!(halfWidthMm > 0))
+    throw new RangeError(`lateralContainedFractionExact: halfWidth must be > 0, got ${halfWidthMm}`);
   const c = constsOf(g);
   const { w, r } = radialMixture(c, energyMeV);
   return insideSquareExact(w, r, xMm / c.rmMm, yMm / c.rmMm, halfWidthMm / c.rmMm);
@@ -971,7 +1010,7 @@ export type DepositProfile = 'sampling' | 'geant4';
  * a late conversion) is shorter than the shower, which overestimates the lateral leak there (×2 at
  * a 15 X0 ECAL, where the back leak is 50× larger); for 40 X0 it agrees with showerCells.
  *
- * Speed: no allocation when `out` is given; ~0.3–0.4 µs per call once the lateral tables of the
+ * Speed: no allocation when `out` is given; ~0.4 µs per call (one server core) once the lateral tables of the
  * energies in use are built (lazily, ~25–50 ms per factor √2 of energy; `prepareLateralTables`).
  * `depositProfile = 'geant4'` uses the homogeneous (Alphah, Betah) for the deposits as Geant4 does.
  * Energy 0 → all zeros without drawing. Throws RangeError for negative/NaN/infinite energy or
@@ -1076,8 +1115,10 @@ export function showerCells(
   if (!(nx >= 1 && ny >= 1 && Number.isInteger(nx) && Number.isInteger(ny) && cellMm > 0)) {
     throw new RangeError(`showerCells: bad grid ${nx}×${ny}, pitch ${cellMm}`);
   }
-  if (pre.length < nx * ny || main.length < nx * ny) throw new RangeError('showerCells: cell arrays shorter than nx·ny');
-  if (!(energyMeV >= 0) || energyMeV === Infinity) throw new RangeError(`showerCells: bad energy ${energyMeV}`);
+  if (pre.length < nx * ny || main.length < nx * ny)
+    throw new RangeError('showerCells: cell arrays shorter than nx·ny');
+  if (!(energyMeV >= 0) || energyMeV === Infinity)
+    throw new RangeError(`showerCells: bad energy ${energyMeV}`);
   if (energyMeV === 0) return { leakBackMeV: 0, leakLateralMeV: 0, spots: 0 };
   const c = constsOf(g);
   const lnE = Math.log(energyMeV);
@@ -1091,7 +1132,9 @@ export function showerCells(
   const invBeta = 1 / (g4 ? sBetaH : sBeta);
   // below RADIAL_E_MIN_MEV: the radial parameters and the tau normalisation A/(A−1) of 100 MeV
   const lowE = energyMeV < RADIAL_E_MIN_MEV;
-  const tauFactor = lowE ? tauFactorAt(c, Math.log(RADIAL_E_MIN_MEV) - c.lnEc) : sExpAveLogAlpha / (sExpAveLogAlpha - 1);
+  const tauFactor = lowE
+    ? tauFactorAt(c, Math.log(RADIAL_E_MIN_MEV) - c.lnEc)
+    : sExpAveLogAlpha / (sExpAveLogAlpha - 1);
   const tauScale = (1 / tmax) * ((alphaS - 1) / alphaS) * tauFactor;
   const lnEGeV = lowE ? Math.log(RADIAL_E_MIN_MEV / GeV) : lnE - Math.log(GeV);
   const nSpots = Math.max(1, Math.min(Math.floor(maxSpots), Math.round(gflashSpotCount(energyMeV))));

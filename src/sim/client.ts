@@ -136,6 +136,11 @@ export class SimClient {
     }
   }
 
+  /** Test hook: crash every worker of the pool (the running call rejects; the next call rebuilds the pool). */
+  crashForTest(): void {
+    for (const w of this.pool) void w.api.crash();
+  }
+
   /** Re-simulate one event with full detail. */
   async detail(params: RunParams, eventIndex: number): Promise<EventDetail> {
     const w = this.ensurePool()[0];

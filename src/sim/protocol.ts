@@ -26,6 +26,8 @@ export interface SimWorkerApi {
   analyse(params: RunParams, columns: RunColumns, mask: number): { analysis: AnalysisResult; columns: RunColumns };
   /** Re-simulate one event with full detail. */
   simulateDetail(params: RunParams, eventIndex: number): EventDetail;
+  /** Test hook: make the worker die with an uncaught error (checks crash reporting and recovery). */
+  crash(): void;
 }
 
 export type { Category };

@@ -43,6 +43,11 @@ const api: SimWorkerApi = {
   simulateDetail(params, eventIndex) {
     return cache.get(params).simulateDetail(eventIndex);
   },
+  crash() {
+    setTimeout(() => {
+      throw new Error('simulated worker crash (test hook)');
+    }, 0);
+  },
 };
 
 Comlink.expose(api);

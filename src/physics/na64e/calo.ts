@@ -9,7 +9,7 @@
  * showers.md §1.2); HCAL and HCAL0 read deposited energy (ASSUME-HCAL-SCALE: a muon reads its
  * ionization loss, which reproduces the ≈10 GeV of a dimuon pair quoted in seed 004).
  */
-import { showerSummary, showerCells } from '../emShower';
+import { showerSummary, showerCells, type ShowerSummary } from '../emShower';
 import { depositHadronShower, E_OVER_H } from '../hadronShower';
 import { propagateMuonStack, type DiscreteLoss } from '../muonLoss';
 import type { DetailRecorder } from '../eventOut';
@@ -44,6 +44,7 @@ export class CaloSums {
 }
 
 const lossBuf: DiscreteLoss[] = [];
+const showerBuf: ShowerSummary = { visibleMeV: 0, preshowerMeV: 0, leakBackMeV: 0, leakLateralMeV: 0 };
 
 /** Where does a straight line from `inc` cross z, and is it inside element `el`? */
 function hitsElement(inc: Incident, el: DetectorElement, z = el.zMm): boolean {
@@ -65,7 +66,7 @@ function localXY(inc: Incident, el: DetectorElement): [number, number] {
  */
 export function emShowerInEcal(ctx: Na64eContext, rng: Rng, sums: CaloSums, inc: Incident, eMeV: number, startX0: number, d: DetailRecorder | null): void {
   const [lx, ly] = localXY(inc, ctx.ecal);
-  const r = showerSummary(rng, ctx.ecalG, eMeV, startX0, ctx.ecalDepthX0, ctx.psDepthX0, lx, ly, ctx.ecal.widthMm / 2);
+  const r = showerSummary(rng, ctx.ecalG, eMeV, startX0, ctx.ecalDepthX0, ctx.psDepthX0, lx, ly, ctx.ecal.widthMm / 2, showerBuf);
   sums.ecalEm += r.visibleMeV;
   sums.ps += r.preshowerMeV;
   sums.escapedMeV += r.leakLateralMeV;

@@ -8,6 +8,10 @@ import { useApp } from '../../state/store';
 import type { SetupId } from '../../physics/setups/types';
 
 const client = new SimClient();
+const analysing = new Set<SetupId>();
+const pendingAnalysis = new Set<SetupId>();
+// Test hook for the e2e suite (crash reporting and recovery); harmless for users.
+(globalThis as { __na64Test?: { crashWorkers(): void } }).__na64Test = { crashWorkers: () => client.crashForTest() };
 
 export function useRunner() {
   const abortRef = useRef<AbortController | null>(null);
@@ -16,17 +20,32 @@ export function useRunner() {
   const status = useApp((s) => s.runs[s.setupId].status);
 
   const analyse = useCallback(async (id: SetupId) => {
-    const st = useApp.getState();
-    const run = st.runs[id];
-    if (!run.columns || !run.params || !run.setup) return;
-    const k = Math.min(st.settings[id].appliedCuts, run.setup.cuts.length);
-    const mask = (1 << k) - 1;
-    st.setRun(id, { status: 'analysing' });
+    // The columns travel to the worker and back: never start a second analysis meanwhile;
+    // remember the request and redo it with the latest cut setting when the first returns.
+    if (analysing.has(id)) {
+      pendingAnalysis.add(id);
+      return;
+    }
+    analysing.add(id);
     try {
-      const { analysis, columns } = await client.analyse(run.params, run.columns, mask);
-      useApp.getState().setRun(id, { status: 'done', analysis, columns });
-    } catch (e) {
-      useApp.getState().setRun(id, { status: 'error', error: `analysis failed: ${(e as Error).message}`, columns: null, analysis: null });
+      do {
+        pendingAnalysis.delete(id);
+        const st = useApp.getState();
+        const run = st.runs[id];
+        if (!run.columns || !run.params || !run.setup) return;
+        const k = Math.min(st.settings[id].appliedCuts, run.setup.cuts.length);
+        const mask = (1 << k) - 1;
+        st.setRun(id, { status: 'analysing' });
+        try {
+          const { analysis, columns } = await client.analyse(run.params, run.columns, mask);
+          useApp.getState().setRun(id, { status: 'done', analysis, columns });
+        } catch (e) {
+          useApp.getState().setRun(id, { status: 'error', error: `analysis failed: ${(e as Error).message}`, columns: null, analysis: null });
+          return;
+        }
+      } while (pendingAnalysis.has(id));
+    } finally {
+      analysing.delete(id);
     }
   }, []);
 
@@ -77,7 +96,8 @@ export function useRunner() {
     if (lastCuts.current === appliedCuts) return;
     lastCuts.current = appliedCuts;
     const st = useApp.getState();
-    if (st.runs[setupId].status === 'done') void analyse(setupId);
+    const stt = st.runs[setupId].status;
+    if (stt === 'done' || stt === 'analysing') void analyse(setupId);
   }, [appliedCuts, setupId, analyse]);
 
   const showEvent = useCallback(async (eventIndex: number) => {

@@ -4,6 +4,12 @@
  *
  * Rendering is on demand (frameloop="demand"): a frame is drawn only when the controls move, a
  * camera preset is animating, or the data changes. Per-frame state (the camera tween) lives in refs.
+ *
+ * Presets: 'side' shows the bending plane x–z (camera on +y, beam left to right, +x up on the
+ * screen); 'top' is the orthogonal y–z projection (camera on −x). With y vertical in the lab these
+ * names are swapped relative to the lab; 'side' is the view in which the bend is visible.
+ * 'beam' looks along +z from just behind the magnets, centred on the ECAL, with a narrowed field
+ * of view (close to an x–y projection); 'overview' is a 3/4 view; 'ecal' a close-up of the ECAL.
  */
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import * as THREE from 'three';
@@ -267,6 +273,18 @@ function CameraRig({
     tw.active = true;
     invalidate();
   }, [preset, nonce, setup, scale, get, invalidate]);
+
+  // A drag or zoom by the user ends a running tween (instead of fighting it).
+  const controls = useThree((s) => s.controls);
+  useEffect(() => {
+    if (!controls) return;
+    const stop = () => {
+      tween.current.active = false;
+    };
+    const target = controls as THREE.EventDispatcher<{ start: object }>;
+    target.addEventListener('start', stop);
+    return () => target.removeEventListener('start', stop);
+  }, [controls]);
 
   useFrame((state) => {
     const tw = tween.current;

@@ -144,7 +144,7 @@ export function LabelProjector({
     v: new THREE.Vector3(),
     rect: new Float32Array(4),
     placed: new Float32Array(MAX_LABELS * 4),
-    sizes: new Map<HTMLElement, [number, number]>(),
+    sizes: new WeakMap<HTMLElement, [number, number]>(),
   });
 
   /** Screen bounding box of a world box into scratch.rect; false if any corner is behind the camera. */
