@@ -66,7 +66,7 @@ for (const setup of ['na64e'] as const) {
   // memory per 1e6 events: columns + box index
   const colBytes = COLUMN_NAMES.reduce((s, n) => s + (big[n] as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT, 0);
   const ix = aBig.index;
-  const ixBytesPerEvent = ix.x.BYTES_PER_ELEMENT + ix.y.BYTES_PER_ELEMENT + ix.w.BYTES_PER_ELEMENT + ix.eventIndex.BYTES_PER_ELEMENT;
+  const ixBytesPerEvent = [ix.x, ix.y, ix.w, ix.eventIndex, ix.wCumX, ix.ySorted, ix.wCumY].reduce((s2, a) => s2 + a.BYTES_PER_ELEMENT, 0);
   line(`[${setup}] memory per 1e6 events (columns)`, `${((colBytes * 1e6) / 2 ** 20).toFixed(1)} MiB`);
   line(`[${setup}] memory per 1e6 events (+ box index)`, `${(((colBytes + ixBytesPerEvent) * 1e6) / 2 ** 20).toFixed(1)} MiB`);
   const used = process.memoryUsage();

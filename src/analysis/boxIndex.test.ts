@@ -60,8 +60,25 @@ describe('box index', () => {
           expect(got.weighted).toBeCloseTo(want.weighted, 6);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
+  });
+
+  it('counts exactly for boxes on bin boundaries and through the dense spot', () => {
+    const boxes = [
+      { xMinGeV: 0, xMaxGeV: 50, yMinGeV: 0, yMaxGeV: 1 },
+      { xMinGeV: 0, xMaxGeV: 100, yMinGeV: 0, yMaxGeV: 1 },
+      { xMinGeV: 99, xMaxGeV: 101, yMinGeV: 0, yMaxGeV: 0.05 },
+      { xMinGeV: 0, xMaxGeV: 120, yMinGeV: 0, yMaxGeV: 120 },
+      { xMinGeV: 0, xMaxGeV: 1000, yMinGeV: -10, yMaxGeV: 1000 },
+      { xMinGeV: 30, xMaxGeV: 30, yMinGeV: 0, yMaxGeV: 1 },
+    ];
+    for (const box of boxes) {
+      const got = countInBox(ix, box);
+      const want = brute(s, 3, box);
+      expect(got.raw).toBe(want.raw);
+      expect(got.weighted).toBeCloseTo(want.weighted, 6);
+    }
   });
 
   it('rejects an inverted box', () => {

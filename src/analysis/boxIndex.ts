@@ -21,6 +21,18 @@ export interface BoxIndex {
   w: Float64Array;
   /** Event index within the run of each sorted entry. */
   eventIndex: Int32Array;
+  /** Within each bin the entries are sorted by x; wCumX[k] = Σ w of entries before k (storage order). */
+  wCumX: Float64Array;
+  /** Per bin, the y values sorted (ySorted) and Σ w before each in that order (wCumY). */
+  ySorted: Float32Array;
+  wCumY: Float64Array;
+  /** 1 where a bin's order is exact (0 for under/overflow bins, scanned instead). */
+  binSorted: Uint8Array;
+  /** Data range of the selected events (decides whether an open-ended edge bin is cut by the box). */
+  xDataMin: number;
+  xDataMax: number;
+  yDataMin: number;
+  yDataMax: number;
   /** (nx+1)*(ny+1) summed-area tables; sat[(iy)*(nx+1)+ix] = content of bins with ix' < ix, iy' < iy. */
   satRaw: Float64Array;
   satW: Float64Array;
@@ -95,7 +107,81 @@ export function buildBoxIndex(
       satW[(iy + 1) * W + ix + 1] = satW[iy * W + ix + 1] + rowW;
     }
   }
-  return { nx, ny, xMaxGeV, yMaxGeV, binStart, x: xs, y: ys, w: ws, eventIndex: idx, satRaw, satW };
+  // Sort each bin by x (and keep a y-sorted copy) so that a bin crossed by only one kind of edge is
+  // counted by binary search. Keys: quantised position in the bin (2^20 levels, finer than float32
+  // at these energies) × 2^32 + entry number, sorted natively as Float64.
+  const wCumX = new Float64Array(selected + 1);
+  const ySorted = new Float32Array(selected);
+  const wCumY = new Float64Array(selected + 1);
+  const binSorted = new Uint8Array(nb);
+  const bw = xMaxGeV / nx;
+  const bh = yMaxGeV / ny;
+  let keys = new Float64Array(64);
+  const tx = new Float32Array(selected);
+  const ty = new Float32Array(selected);
+  const tw = new Float64Array(selected);
+  const ti = new Int32Array(selected);
+  const Q = 1048576;
+  for (let b = 0; b < nb; b++) {
+    const s0 = binStart[b];
+    const e0 = binStart[b + 1];
+    const m = e0 - s0;
+    const ix0 = b % nx;
+    const iy0 = (b - ix0) / nx;
+    const xlo = ix0 * bw;
+    const ylo = iy0 * bh;
+    let inRange = m < 4294967296;
+    for (let k = s0; k < e0 && inRange; k++) {
+      if (!(xs[k] >= xlo && xs[k] < xlo + bw && ys[k] >= ylo && ys[k] < ylo + bh)) inRange = false;
+    }
+    if (m > 1 && inRange) {
+      if (keys.length < m) keys = new Float64Array(Math.max(m, keys.length * 2));
+      const kx = keys.subarray(0, m);
+      for (let j = 0; j < m; j++) kx[j] = Math.floor(((xs[s0 + j] - xlo) / bw) * Q) * 4294967296 + j;
+      kx.sort();
+      for (let j = 0; j < m; j++) {
+        const from = s0 + (kx[j] % 4294967296);
+        tx[s0 + j] = xs[from];
+        ty[s0 + j] = ys[from];
+        tw[s0 + j] = ws[from];
+        ti[s0 + j] = idx[from];
+      }
+      xs.set(tx.subarray(s0, e0), s0);
+      ys.set(ty.subarray(s0, e0), s0);
+      ws.set(tw.subarray(s0, e0), s0);
+      idx.set(ti.subarray(s0, e0), s0);
+      for (let j = 0; j < m; j++) kx[j] = Math.floor(((ys[s0 + j] - ylo) / bh) * Q) * 4294967296 + j;
+      kx.sort();
+      for (let j = 0; j < m; j++) {
+        const from = s0 + (kx[j] % 4294967296);
+        ySorted[s0 + j] = ys[from];
+        tw[s0 + j] = ws[from];
+      }
+      binSorted[b] = 1;
+    } else {
+      for (let k = s0; k < e0; k++) {
+        ySorted[k] = ys[k];
+        tw[k] = ws[k];
+      }
+      binSorted[b] = m <= 1 && inRange ? 1 : 0;
+    }
+  }
+  let xDataMin = Infinity;
+  let xDataMax = -Infinity;
+  let yDataMin = Infinity;
+  let yDataMax = -Infinity;
+  for (let k = 0; k < selected; k++) {
+    wCumX[k + 1] = wCumX[k] + ws[k];
+    wCumY[k + 1] = wCumY[k] + tw[k];
+    if (xs[k] < xDataMin) xDataMin = xs[k];
+    if (xs[k] > xDataMax) xDataMax = xs[k];
+    if (ys[k] < yDataMin) yDataMin = ys[k];
+    if (ys[k] > yDataMax) yDataMax = ys[k];
+  }
+  return {
+    nx, ny, xMaxGeV, yMaxGeV, binStart, x: xs, y: ys, w: ws, eventIndex: idx, wCumX, ySorted, wCumY, binSorted,
+    xDataMin, xDataMax, yDataMin, yDataMax, satRaw, satW,
+  };
 }
 
 /** Number of selected events (raw) in the index. */
@@ -118,17 +204,20 @@ export function countInBox(ix: BoxIndex, box: SignalBox): BoxCount {
   const bx1 = bin(xMaxGeV, ix.xMaxGeV, nx);
   const by0 = bin(yMinGeV, ix.yMaxGeV, ny);
   const by1 = bin(yMaxGeV, ix.yMaxGeV, ny);
-  // Interior bins: fully inside [xMin, xMax) x [yMin, yMax), excluding open-ended edge bins.
-  const lo = (b: number, width: number) => (b === 0 ? -Infinity : b * width);
-  const hi = (b: number, width: number, n: number) => (b === n - 1 ? Infinity : (b + 1) * width);
+  // Interior bins: all their possible entries lie inside [xMin, xMax) x [yMin, yMax). The open-ended
+  // first/last bins extend to the data range.
+  const xInsideLo = (b: number) => (b === 0 ? Math.min(0, ix.xDataMin) : b * bw) >= xMinGeV;
+  const xInsideHi = (b: number) => (b === nx - 1 ? Math.max(ix.xMaxGeV, ix.xDataMax) < xMaxGeV : (b + 1) * bw <= xMaxGeV);
+  const yInsideLo = (b: number) => (b === 0 ? Math.min(0, ix.yDataMin) : b * bh) >= yMinGeV;
+  const yInsideHi = (b: number) => (b === ny - 1 ? Math.max(ix.yMaxGeV, ix.yDataMax) < yMaxGeV : (b + 1) * bh <= yMaxGeV);
   let ix0 = bx0;
-  if (lo(ix0, bw) < xMinGeV) ix0++;
+  if (!xInsideLo(ix0)) ix0++;
   let ix1 = bx1; // inclusive
-  if (hi(ix1, bw, nx) > xMaxGeV) ix1--;
+  if (!xInsideHi(ix1)) ix1--;
   let iy0 = by0;
-  if (lo(iy0, bh) < yMinGeV) iy0++;
+  if (!yInsideLo(iy0)) iy0++;
   let iy1 = by1;
-  if (hi(iy1, bh, ny) > yMaxGeV) iy1--;
+  if (!yInsideHi(iy1)) iy1--;
   let raw = 0;
   let weighted = 0;
   if (ix0 <= ix1 && iy0 <= iy1) {
@@ -140,13 +229,29 @@ export function countInBox(ix: BoxIndex, box: SignalBox): BoxCount {
     raw += ix.satRaw[d] - ix.satRaw[b] - ix.satRaw[c] + ix.satRaw[a];
     weighted += ix.satW[d] - ix.satW[b] - ix.satW[c] + ix.satW[a];
   }
-  // Boundary bins: scan events exactly.
+  // Boundary bins: a bin cut by x edges only (or y edges only) is counted by binary search in its
+  // sorted entries; corner bins and unsorted (under/overflow) bins are scanned.
   for (let by = by0; by <= by1; by++) {
     const yInterior = by >= iy0 && by <= iy1;
     for (let bx = bx0; bx <= bx1; bx++) {
-      if (yInterior && bx >= ix0 && bx <= ix1) continue;
+      const xInterior = bx >= ix0 && bx <= ix1;
+      if (yInterior && xInterior) continue;
       const b = by * nx + bx;
-      for (let k = ix.binStart[b], e = ix.binStart[b + 1]; k < e; k++) {
+      const s0 = ix.binStart[b];
+      const e0 = ix.binStart[b + 1];
+      if (s0 === e0) continue;
+      if (ix.binSorted[b] && (yInterior || xInterior)) {
+        const arr = yInterior ? ix.x : ix.ySorted;
+        const cum = yInterior ? ix.wCumX : ix.wCumY;
+        const lo = yInterior ? xMinGeV : yMinGeV;
+        const hi = yInterior ? xMaxGeV : yMaxGeV;
+        const k0 = lowerBound(arr, s0, e0, lo);
+        const k1 = lowerBound(arr, k0, e0, hi);
+        raw += k1 - k0;
+        weighted += cum[k1] - cum[k0];
+        continue;
+      }
+      for (let k = s0; k < e0; k++) {
         const xv = ix.x[k];
         const yv = ix.y[k];
         if (xv >= xMinGeV && xv < xMaxGeV && yv >= yMinGeV && yv < yMaxGeV) {
@@ -157,6 +262,18 @@ export function countInBox(ix: BoxIndex, box: SignalBox): BoxCount {
     }
   }
   return { raw, weighted: Math.max(0, weighted) };
+}
+
+/** First position in [s, e) of the sorted `a` whose value is >= v. */
+function lowerBound(a: Float32Array, s: number, e: number, v: number): number {
+  let lo = s;
+  let hi = e;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -779,7 +779,7 @@ function insideSquareExact(w: Float64Array, r: Float64Array, x: number, y: numbe
 // Energy nodes every factor √2 from 100 MeV to ~13 TeV, interpolated linearly in ln E.
 const LAT_C = 1; // R_M
 const LAT_AMAX = 40; // R_M
-const LAT_N = 128;
+const LAT_N = 64;
 const LAT_UMAX = LAT_AMAX / (LAT_AMAX + LAT_C);
 const LAT_INV_DU = (LAT_N - 1) / LAT_UMAX;
 const LAT_LN_E0 = Math.log(RADIAL_E_MIN_MEV); // below: the 100 MeV profile (RADIAL_E_MIN_MEV)
