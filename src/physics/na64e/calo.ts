@@ -7,7 +7,7 @@
  *  - hadrons: first interaction exponential in λ, then hadronShower.ts over the λ-segments.
  * Calibration (doc/model.md): ECAL on the electron scale (MIP reads its deposit / ê,
  * showers.md §1.2); HCAL and HCAL0 read deposited energy (ASSUME-HCAL-SCALE: a muon reads its
- * ionization loss, which reproduces the ≈10 GeV of a dimuon pair quoted in seed 004).
+ * ionization loss; doc/model.md §7 compares with the ≈10 GeV dimuon band of seed 004).
  */
 import { showerSummary, showerCells, type ShowerSummary } from '../emShower';
 import { depositHadronShower, E_OVER_H } from '../hadronShower';
