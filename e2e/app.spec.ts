@@ -22,6 +22,12 @@ test('default NA64e run fills the hermeticity plot and the signal box count', as
   await expect(page.getByTestId('hermeticity-plot')).toBeVisible();
   await expect(page.getByTestId('density-canvas')).toBeVisible();
   await expect(page.getByTestId('cutflow-table')).toContainText('all events');
+  const status = page.getByTestId('run-status');
+  await expect(status).not.toHaveAttribute('data-first-plot-ms', '0');
+  // figures for the benchmark report (printed, not asserted)
+  console.log(
+    `browser run of 1e5 events: simulation ${await status.getAttribute('data-duration-ms')} ms, first plot ${await status.getAttribute('data-first-plot-ms')} ms`,
+  );
   await page.screenshot({ path: 'test-results/screenshots/01-default-run.png', fullPage: true });
 });
 

@@ -104,7 +104,14 @@ export function RunControls(props: { onRun(): void; onCancel(): void }) {
           Cancel
         </button>
       </div>
-      <div className="run-status" data-testid="run-status" data-status={run.status} aria-live="polite">
+      <div
+        className="run-status"
+        data-testid="run-status"
+        data-status={run.status}
+        data-duration-ms={Math.round(run.durationMs)}
+        data-first-plot-ms={Math.round(run.firstPlotMs)}
+        aria-live="polite"
+      >
         {run.status === 'running' && (
           <>
             <progress data-testid="progress" value={run.progress} max={1} /> simulating… {(run.progress * 100).toFixed(0)} %
