@@ -58,6 +58,12 @@ export interface AppState {
   showRegions: boolean;
   /** Last validation message for the parameter form (null = all good). */
   paramError: string | null;
+  /** UI language (i18n locale code). */
+  language: string;
+  /** Guided-tour step (-1 = tour closed). */
+  tourStep: number;
+  /** Presentation mode (large fonts, clean layout for a projector). */
+  presentation: boolean;
 
   setSetup(id: SetupId): void;
   /** Validate and apply a parameter change; returns an error message or null. */
@@ -70,6 +76,9 @@ export interface AppState {
   setDetail(patch: { detail?: EventDetail | null; detailStatus?: AppState['detailStatus']; detailError?: string | null }): void;
   setCamera(c: CameraPreset): void;
   setShowRegions(v: boolean): void;
+  setLanguage(lang: string): void;
+  setTourStep(step: number): void;
+  setPresentation(on: boolean): void;
 }
 
 const emptyRun = (): RunState => ({
@@ -124,6 +133,9 @@ export const useApp = create<AppState>()(
       camera: 'overview',
       showRegions: true,
       paramError: null,
+      language: 'en',
+      tourStep: -1,
+      presentation: false,
 
       setSetup(id) {
         if (typeof location !== 'undefined' && typeof history !== 'undefined') {
@@ -176,12 +188,27 @@ export const useApp = create<AppState>()(
       setShowRegions(v) {
         set({ showRegions: v });
       },
+      setLanguage(lang) {
+        set({ language: lang });
+      },
+      setTourStep(step) {
+        set({ tourStep: step });
+      },
+      setPresentation(on) {
+        set({ presentation: on });
+      },
     }),
     {
       name: 'na64-explorer-settings',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ setupId: s.setupId, settings: s.settings, camera: s.camera, showRegions: s.showRegions }),
+      partialize: (s) => ({
+        setupId: s.setupId,
+        settings: s.settings,
+        camera: s.camera,
+        showRegions: s.showRegions,
+        language: s.language,
+      }),
       // A corrupted or tampered stored state must not break the page: validate, else defaults.
       merge: (persisted, current) => {
         const p = persisted as Partial<AppState> | undefined;
@@ -206,6 +233,7 @@ export const useApp = create<AppState>()(
           if (p?.setupId === 'na64e' || p?.setupId === 'na64mu') out.setupId = p.setupId;
           if (p?.camera) out.camera = p.camera;
           if (typeof p?.showRegions === 'boolean') out.showRegions = p.showRegions;
+          if (typeof p?.language === 'string' && /^[a-z]{2}$/.test(p.language)) out.language = p.language;
         } catch {
           // keep defaults
         }

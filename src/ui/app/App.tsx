@@ -15,6 +15,8 @@ import { boxSummaryOf, useApp } from '../../state/store';
 import { buildNa64eSetup } from '../../physics/setups/na64e';
 import type { SetupId } from '../../physics/setups/types';
 import { useRunner } from './useRunner';
+import { Toolbar } from '../share/Toolbar';
+import { TeachingLayer } from '../teaching/TeachingLayer';
 
 class ErrorBoundary extends Component<{ children: ReactNode; name: string }, { error: Error | null }> {
   override state = { error: null as Error | null };
@@ -72,7 +74,9 @@ export function App() {
             ))}
           </select>
         </label>
+        <Toolbar />
       </header>
+      <TeachingLayer />
       <main className="layout">
         <div className="col-left">
           <RunControls onRun={() => void start()} onCancel={cancel} />
