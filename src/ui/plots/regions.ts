@@ -58,3 +58,58 @@ export const NA64E_REGIONS: PlotRegion[] = [
     color: '#1d3f8f',
   },
 ];
+
+/**
+ * Teaching overlays for the NA64μ hermeticity plot, p_out (MS2) vs E_ECAL + E_VHCAL + E_HCAL
+ * (seed 000 "Hermeticity plot – NA64μ", regions A–D). Extents for orientation only; not cuts.
+ */
+export const NA64MU_REGIONS: PlotRegion[] = [
+  {
+    id: 'A',
+    label: 'A  MIP muons',
+    kind: 'rect',
+    box: { xMinGeV: 130, xMaxGeV: 190, yMinGeV: 0, yMaxGeV: 8 },
+    labelAt: { xGeV: 132, yGeV: 12 },
+    description:
+      'Region A: muons traversing the whole setup as minimum-ionizing particles, with little deflection in MS2 (p_out ≈ 160 GeV).',
+    color: '#1d3f8f',
+  },
+  {
+    id: 'B',
+    label: 'B  hard brems / scattering',
+    kind: 'band',
+    ax: 1,
+    ay: 1,
+    cMinGeV: 135,
+    cMaxGeV: 185,
+    within: { xMinGeV: 0, xMaxGeV: 130, yMinGeV: 8, yMaxGeV: 200 },
+    labelAt: { xGeV: 20, yGeV: 150 },
+    description:
+      'Region B: a hard bremsstrahlung or scattering in the ECAL; the outgoing muon is soft and the ECAL takes the rest: p_out + E_calo ≈ 160 GeV.',
+    color: '#c05a00',
+  },
+  {
+    id: 'C',
+    label: 'A→C  μ-nuclear in HCAL',
+    kind: 'rect',
+    box: { xMinGeV: 130, xMaxGeV: 190, yMinGeV: 8, yMaxGeV: 200 },
+    labelAt: { xGeV: 132, yGeV: 60 },
+    description:
+      'A → C: a muon-nuclear interaction in the HCAL modules after MS2: p_out ≈ 160 GeV but a large, quasi-total deposit in the HCAL.',
+    color: '#2f7d32',
+  },
+  {
+    id: 'D',
+    label: 'D  μ-nuclear in ECAL',
+    kind: 'band',
+    ax: 1,
+    ay: 1,
+    cMinGeV: 20,
+    cMaxGeV: 130,
+    within: { xMinGeV: 0, xMaxGeV: 130, yMinGeV: 8, yMaxGeV: 200 },
+    labelAt: { xGeV: 30, yGeV: 40 },
+    description:
+      'Region D: a muon-nuclear interaction in the ECAL whose hadrons partly escape: the events fall below the energy-momentum diagonal, towards the signal region.',
+    color: '#6d4c41',
+  },
+];
