@@ -25,7 +25,7 @@ function line(name: string, value: string, target = '') {
 }
 
 console.log(`NA64 Explorer benchmarks (node ${process.version}, 1 core per figure)\n`);
-for (const setup of ['na64e'] as const) {
+for (const setup of ['na64e', 'na64mu'] as const) {
   const params = { ...DEFAULT_PARAMS[setup], events: 1e5 };
   const { rate } = eventsPerSecond(params, quick ? 50000 : 200000);
   line(`[${setup}] summary events/s per core`, fmt(rate), 'target ≥ 1e6');

@@ -143,3 +143,41 @@ test('a crashed worker is reported and the next run recovers', async ({ page }) 
   await page.getByTestId('run-button').click();
   await waitForRun(page);
 });
+
+test('NA64mu: switching setups keeps each setup its own settings; box drag and event click work', async ({ page }) => {
+  await page.goto('/');
+  await waitForRun(page);
+  // change an NA64e setting, then switch
+  const seed = page.getByTestId('input-seed');
+  await seed.fill('5');
+  await seed.press('Enter');
+  await page.getByTestId('setup-select').selectOption('na64mu');
+  await waitForRun(page);
+  await expect(page.getByTestId('hermeticity-plot')).toContainText('p');
+  await expect(page.getByTestId('input-seed')).toHaveValue('1');
+  await expect(page.getByTestId('box-xmax')).toHaveValue(/80/);
+  const before = await numberOf(page, 'box-raw');
+  // drag the top edge of the box (calorimeter energy) upwards
+  const edge = await page.getByTestId('box-edge-top').boundingBox();
+  const plot = await page.getByTestId('density-canvas').boundingBox();
+  await page.mouse.move(edge!.x + edge!.width / 2, edge!.y + edge!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge!.x + edge!.width / 2, plot!.y + plot!.height * 0.15, { steps: 8 });
+  await page.mouse.up();
+  const after = await numberOf(page, 'box-raw');
+  expect(after).toBeGreaterThan(before);
+  await page.screenshot({ path: 'test-results/screenshots/05-na64mu.png', fullPage: true });
+  // click the MIP muon population near p_out = 160 GeV
+  await page.mouse.click(plot!.x + plot!.width * (160 / 200), plot!.y + plot!.height * 0.78);
+  await expect(page.getByTestId('event-story')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('event-info')).toContainText('p_out');
+  await page.getByTestId('camera-side').click();
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: 'test-results/screenshots/06-na64mu-event.png', fullPage: true });
+  // back to NA64e: its own settings are still there; the choice of setup survives a reload
+  await page.getByTestId('setup-select').selectOption('na64e');
+  await expect(page.getByTestId('input-seed')).toHaveValue('5');
+  await page.getByTestId('setup-select').selectOption('na64mu');
+  await page.reload();
+  await expect(page.getByTestId('setup-select')).toHaveValue('na64mu');
+});

@@ -69,8 +69,9 @@ export function buildBoxIndex(
   const nb = nx * ny;
   const counts = new Int32Array(nb + 1);
   let selected = 0;
+  // Events without plottable coordinates (NaN: e.g. no track) are left out of the index.
   for (let i = 0; i < n; i++) {
-    if ((cutBits[i] & mask) !== mask) continue;
+    if ((cutBits[i] & mask) !== mask || !(x[i] === x[i] && y[i] === y[i])) continue;
     counts[bin(y[i], yMaxGeV, ny) * nx + bin(x[i], xMaxGeV, nx)]++;
     selected++;
   }
@@ -84,7 +85,7 @@ export function buildBoxIndex(
   const rawBins = new Float64Array(nb);
   const wBins = new Float64Array(nb);
   for (let i = 0; i < n; i++) {
-    if ((cutBits[i] & mask) !== mask) continue;
+    if ((cutBits[i] & mask) !== mask || !(x[i] === x[i] && y[i] === y[i])) continue;
     const b = bin(y[i], yMaxGeV, ny) * nx + bin(x[i], xMaxGeV, nx);
     const k = fill[b]++;
     xs[k] = x[i];

@@ -3,7 +3,10 @@
  *   npm run sim -- --setup na64e --events N --seed S --out FILE.csv [--workers K]
  *                  [--beam-energy GeV] [--hadron-fraction F] [--ecal-layers L] [--hcal-modules M]
  *                  [--eot N] [--box xmin,xmax,ymin,ymax] [--no-pileup]
- * Writes one CSV row per event and prints a summary. The same seed gives byte-identical output for
+ *                  [--signal aprime|zprime --mass-mev M (--epsilon E | --g-zprime G) [--alpha-d A] [--signal-fraction F]]
+ * Writes one CSV row per event and prints a summary. With --signal, a fraction F (default 0.02) of
+ * the events are dark-sector signal events (process 'signal', weight = yield per EOT/MOT / F).
+ * The same seed gives byte-identical output for
  * any --workers. Bad arguments: a message on stderr and exit code 2.
  */
 import { parseArgs } from 'node:util';
@@ -11,7 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { analyse, summariseBox } from '../analysis/analysis';
 import { allocateColumns, copyColumnsInto, type RunColumns } from '../physics/columns';
-import { DEFAULT_PARAMS, ParamsError, parseRunParams, type RunParams } from '../physics/params';
+import { DEFAULT_PARAMS, ParamsError, parseRunParams, type RunParams, type SignalParams } from '../physics/params';
+import { G_PER_EPSILON } from '../physics/darkSector/zprime';
 import { Simulator } from '../physics/run';
 import type { SignalBox } from '../physics/setups/types';
 import { columnsToCsv } from './csv';
@@ -22,7 +26,13 @@ class UsageError extends Error {}
 
 const USAGE = `usage: npm run sim -- --setup na64e|na64mu --events N --seed S --out FILE.csv [--workers K]
   [--beam-energy GeV] [--hadron-fraction F] [--ecal-layers L] [--hcal-modules M] [--no-pileup]
-  [--eot N] [--box xmin,xmax,ymin,ymax]`;
+  [--eot N] [--box xmin,xmax,ymin,ymax]
+  [--signal aprime|zprime --mass-mev M --epsilon E | --g-zprime G [--alpha-d A] [--signal-fraction F]]
+    aprime (NA64e): dark photon, --epsilon = kinetic mixing ε; zprime (NA64mu): L_mu-L_tau Z',
+    coupling g_Z' (--g-zprime G, or --epsilon E in DMG4's convention g = 0.3028 E)`;
+
+/** Default share of signal events when --signal is given. */
+export const DEFAULT_SIGNAL_FRACTION = 0.02;
 
 function num(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -49,6 +59,12 @@ export function parseCli(argv: string[]): { params: RunParams; out: string | nul
         'no-pileup': { type: 'boolean' },
         eot: { type: 'string' },
         box: { type: 'string' },
+        signal: { type: 'string' },
+        'mass-mev': { type: 'string' },
+        epsilon: { type: 'string' },
+        'g-zprime': { type: 'string' },
+        'alpha-d': { type: 'string' },
+        'signal-fraction': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -74,6 +90,8 @@ export function parseCli(argv: string[]): { params: RunParams; out: string | nul
     hcalModules: num('hcal-modules', values['hcal-modules']) ?? base.hcalModules,
     pileup: values['no-pileup'] ? false : base.pileup,
   };
+  const signal = signalOf(setup, values);
+  if (signal) Object.assign(raw, { signal });
   let params: RunParams;
   try {
     params = parseRunParams(raw);
@@ -81,6 +99,7 @@ export function parseCli(argv: string[]): { params: RunParams; out: string | nul
     if (e instanceof ParamsError) throw new UsageError(e.message);
     throw e;
   }
+  if (params.signal) checkSignalSupported(params);
   const workers = num('workers', values.workers) ?? 1;
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
   const eot = num('eot', values.eot) ?? null;
@@ -93,6 +112,46 @@ export function parseCli(argv: string[]): { params: RunParams; out: string | nul
     box = { xMinGeV: p[0], xMaxGeV: p[1], yMinGeV: p[2], yMaxGeV: p[3] };
   }
   return { params, out: values.out ?? null, workers, eot, box };
+}
+
+type SignalValues = { signal?: string; 'mass-mev'?: string; epsilon?: string; 'g-zprime'?: string; 'alpha-d'?: string; 'signal-fraction'?: string };
+
+/** The signal parameters of the command line (null without --signal); validated later by the schema. */
+function signalOf(setup: 'na64e' | 'na64mu', v: SignalValues): SignalParams | null {
+  const model = v.signal;
+  if (model === undefined) {
+    for (const k of ['mass-mev', 'epsilon', 'g-zprime', 'alpha-d', 'signal-fraction'] as const)
+      if (v[k] !== undefined) throw new UsageError(`--${k} needs --signal aprime|zprime`);
+    return null;
+  }
+  if (model !== 'aprime' && model !== 'zprime') throw new UsageError(`--signal must be aprime or zprime, got '${model}'`);
+  if (model === 'aprime' && setup !== 'na64e') throw new UsageError('--signal aprime is simulated for --setup na64e (electron beam)');
+  if (model === 'zprime' && setup !== 'na64mu') throw new UsageError("--signal zprime (L_mu-L_tau Z') couples to muons: use --setup na64mu");
+  const massMeV = num('mass-mev', v['mass-mev']);
+  if (massMeV === undefined) throw new UsageError('--signal needs --mass-mev M');
+  const eps = num('epsilon', v.epsilon);
+  const g = num('g-zprime', v['g-zprime']);
+  if (model === 'aprime' && g !== undefined) throw new UsageError('--g-zprime is for --signal zprime; use --epsilon for the A′');
+  if (eps !== undefined && g !== undefined) throw new UsageError('give either --epsilon or --g-zprime, not both');
+  const coupling = model === 'zprime' && eps !== undefined ? eps * G_PER_EPSILON : (g ?? eps);
+  if (coupling === undefined) throw new UsageError(model === 'aprime' ? '--signal aprime needs --epsilon E' : '--signal zprime needs --g-zprime G (or --epsilon E)');
+  const alphaD = num('alpha-d', v['alpha-d']);
+  if (alphaD !== undefined && model !== 'aprime') throw new UsageError('--alpha-d applies to --signal aprime only');
+  const s: SignalParams = { model, massMeV, coupling, fraction: num('signal-fraction', v['signal-fraction']) ?? DEFAULT_SIGNAL_FRACTION };
+  if (alphaD !== undefined) s.alphaD = alphaD;
+  return s;
+}
+
+/** The setup's generator must produce the requested signal (the NA64μ Z′ is wired by its generator). */
+function checkSignalSupported(params: RunParams): void {
+  let table;
+  try {
+    table = new Simulator({ ...params, events: 1 }).processTable();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (!table.some((c) => c.label === 'signal'))
+    throw new UsageError(`the ${params.setup} generator does not produce '${params.signal!.model}' signal events yet`);
 }
 
 /** Simulate all events, in-process (workers = 1) or over worker threads; identical results. */

@@ -8,6 +8,31 @@ import { z } from 'zod';
 /** Hard upper limit on events per run (memory: ~45 bytes/event in columns). */
 export const MAX_EVENTS = 2e7;
 
+/**
+ * Dark-sector signal mixed into a run (doc/model-dark.md): model 'aprime' (NA64e: dark photon,
+ * coupling = kinetic mixing ε) or 'zprime' (NA64μ: L_μ − L_τ Z′, coupling = gauge coupling g_Z′);
+ * mass in MeV; α_D (A′ only; default 0.5); `fraction` = share of the simulated events that are
+ * signal (the weights keep every rate per particle on target right).
+ */
+export const signalParamsSchema = z.object({
+  model: z.enum(['aprime', 'zprime'], { error: "signal model must be 'aprime' or 'zprime'" }),
+  massMeV: z
+    .number({ error: 'signal mass must be a number (MeV)' })
+    .min(1, 'signal mass must be ≥ 1 MeV')
+    .max(1000, 'signal mass must be ≤ 1000 MeV'),
+  coupling: z
+    .number({ error: 'signal coupling (ε or g_Z′) must be a number' })
+    .gt(0, 'signal coupling (ε or g_Z′) must be > 0')
+    .max(1, 'signal coupling (ε or g_Z′) must be ≤ 1'),
+  alphaD: z.number({ error: 'α_D must be a number' }).gt(0, 'α_D must be > 0').max(1, 'α_D must be ≤ 1').optional(),
+  fraction: z
+    .number({ error: 'signal fraction must be a number' })
+    .gt(0, 'signal fraction must be > 0')
+    .max(1, 'signal fraction must be ≤ 1'),
+});
+
+export type SignalParams = z.infer<typeof signalParamsSchema>;
+
 export const runParamsSchema = z.object({
   setup: z.enum(['na64e', 'na64mu']),
   events: z
@@ -36,6 +61,8 @@ export const runParamsSchema = z.object({
   hcal0ThresholdGeV: z.number().min(0.1).max(50),
   /** Simulate pile-up (beam rate, seed 000). */
   pileup: z.boolean(),
+  /** Dark-sector signal events mixed into the run; absent or null = none (the default). */
+  signal: signalParamsSchema.nullable().optional(),
 });
 
 export type RunParams = z.infer<typeof runParamsSchema>;

@@ -9,6 +9,8 @@ import { DetailRecorder, EventOut } from './eventOut';
 import { makeNa64eContext, type Na64eContext } from './na64e/context';
 import { simulateNa64eEvent } from './na64e/event';
 import { attachDetailRng } from './na64e/beamline';
+import { makeNa64muContext, type Na64muContext } from './na64mu/context';
+import { simulateNa64muEvent } from './na64mu/event';
 import type { RunParams } from './params';
 import { Rng } from './rng';
 import type { Setup } from './setups/types';
@@ -27,8 +29,15 @@ const na64eModel: SetupModel<Na64eContext> = {
   simulate: simulateNa64eEvent,
 };
 
+const na64muModel: SetupModel<Na64muContext> = {
+  makeContext: makeNa64muContext,
+  setupOf: (c) => c.setup,
+  simulate: simulateNa64muEvent,
+};
+
 const models: Record<string, SetupModel<unknown>> = {
   na64e: na64eModel as SetupModel<unknown>,
+  na64mu: na64muModel as SetupModel<unknown>,
 };
 
 /** Register another setup's model (NA64mu, POKER, visible mode). */

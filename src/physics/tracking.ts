@@ -43,6 +43,8 @@ export class Spectrometer {
   readonly upstream: Plane[];
   readonly downstream: Plane[];
   readonly fieldIntegralTm: number;
+  private readonly upOffset: number;
+  private readonly downOffset: number;
   private readonly upCoef: Float64Array;
   private readonly downCoef: Float64Array;
   private readonly upZ: Float64Array;
@@ -71,6 +73,8 @@ export class Spectrometer {
     this.fieldIntegralTm = this.magnets.reduce((s, m) => s + (m.fieldT * (m.z1 - m.z0)) / 1000, 0);
     this.upZ = Float64Array.from(this.upstream, (p) => p.zMm);
     this.downZ = Float64Array.from(this.downstream, (p) => p.zMm);
+    this.upOffset = this.planes.indexOf(this.upstream[0]);
+    this.downOffset = this.planes.indexOf(this.downstream[0]);
     this.upCoef = slopeCoefficients(this.upZ);
     this.downCoef = slopeCoefficients(this.downZ);
     this.hitX = new Float64Array(this.planes.length);
@@ -80,7 +84,7 @@ export class Spectrometer {
   /** Fitted slope from hits of a group (least squares, equal weights). */
   private fitSlope(group: 'up' | 'down', hits: Float64Array): number {
     const c = group === 'up' ? this.upCoef : this.downCoef;
-    const off = group === 'up' ? this.planes.indexOf(this.upstream[0]) : this.planes.indexOf(this.downstream[0]);
+    const off = group === 'up' ? this.upOffset : this.downOffset;
     let s = 0;
     for (let i = 0; i < c.length; i++) s += c[i] * hits[off + i];
     return s;

@@ -12,6 +12,7 @@ import type { RunColumns } from '../physics/columns';
 import type { EventDetail } from '../physics/detail';
 import { DEFAULT_PARAMS, parseRunParams, type RunParams } from '../physics/params';
 import { buildNa64eSetup } from '../physics/setups/na64e';
+import { buildNa64muSetup } from '../physics/setups/na64mu';
 import type { Setup, SetupId, SignalBox } from '../physics/setups/types';
 import type { ProcessTableRow } from '../sim/protocol';
 
@@ -36,6 +37,8 @@ export interface RunState {
   params: RunParams | null;
   durationMs: number;
   firstPlotMs: number;
+  /** Set when the run was imported from a file (name): its events cannot be re-simulated. */
+  importedFrom?: string | null;
 }
 
 export interface SelectedEvent {
@@ -94,11 +97,12 @@ const emptyRun = (): RunState => ({
   firstPlotMs: 0,
 });
 
-const defaultSettings = (): Record<SetupId, SetupSettings> => ({
+/** Default settings of every setup (also the fallback for invalid shared links). */
+export const defaultSettings = (): Record<SetupId, SetupSettings> => ({
   na64e: { params: DEFAULT_PARAMS.na64e, box: buildNa64eSetup().defaultBox, appliedCuts: 0, nOnTarget: 9.37e11 },
   na64mu: {
     params: DEFAULT_PARAMS.na64mu,
-    box: { xMinGeV: 0, xMaxGeV: 80, yMinGeV: 0, yMaxGeV: 5 },
+    box: buildNa64muSetup().defaultBox,
     appliedCuts: 0,
     nOnTarget: 1.98e10,
   },

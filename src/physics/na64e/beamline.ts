@@ -147,7 +147,7 @@ export function transportBeamline(
       drift(s, st.z);
       pts?.push(s.x, s.y, s.z);
       if (charged()) {
-        const th = highlandTheta0Rad(s.p, 1, st.x0);
+        const th = st.theta0TimesP / s.p; // Highland at β = 1: θ0 ∝ 1/p (PDG §34.3)
         s.tx += th * rng.normal();
         spec.hitX[planeIdx] = s.x + st.res * rng.normal();
         // y matters only upstream (angle cut): downstream y is left unsmeared (same stream in summary and detail)
@@ -228,7 +228,7 @@ function ctxMoments(ctx: Na64eContext) {
 }
 
 type Station =
-  | { kind: 'plane'; id: string; z: number; x0: number; res: number }
+  | { kind: 'plane'; id: string; z: number; x0: number; res: number; theta0TimesP: number }
   | { kind: 'magnet'; id: string; z0: number; z1: number; fieldT: number };
 
 const stationCache = new WeakMap<Na64eContext, Station[]>();
@@ -236,7 +236,14 @@ function stationsOf(ctx: Na64eContext): Station[] {
   let st = stationCache.get(ctx);
   if (!st) {
     st = [
-      ...ctx.spec.planes.map((p) => ({ kind: 'plane' as const, id: p.id, z: p.zMm, x0: p.x0Fraction, res: p.resolutionMm })),
+      ...ctx.spec.planes.map((p) => ({
+        kind: 'plane' as const,
+        id: p.id,
+        z: p.zMm,
+        x0: p.x0Fraction,
+        res: p.resolutionMm,
+        theta0TimesP: highlandTheta0Rad(1, 1, p.x0Fraction),
+      })),
       ...ctx.spec.magnets.map((m) => ({ kind: 'magnet' as const, id: m.id, z0: m.z0, z1: m.z1, fieldT: m.fieldT })),
     ].sort((a, b) => (a.kind === 'plane' ? a.z : a.z0) - (b.kind === 'plane' ? b.z : b.z0));
     stationCache.set(ctx, st);

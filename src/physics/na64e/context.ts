@@ -18,6 +18,7 @@ import { srCriticalEnergyMeV, srPhotonCount, srSpectrumMoments } from '../synchr
 import { muMuConversionRatio } from '../dimuon';
 import { photonuclearRatio } from './rates';
 import { bremPhotonsPerX0 } from '../emShower';
+import { buildNa64eSignalModel, type Na64eSignalModel } from '../darkSector/signalModel';
 
 export interface Category {
   label: ProcessLabel;
@@ -88,6 +89,8 @@ export interface Na64eContext {
   /** Probability of pile-up of a second beam particle in the ECAL window. */
   pileupWindowNs: number;
   pileupResolveNs: number;
+  /** Dark-sector (A′) signal of the run, or null (params.signal absent). */
+  signal: Na64eSignalModel | null;
 }
 
 /** ASSUME-AIR: air over the beam line in the experimental area (x/X0 per metre = 1000/303900). */
@@ -194,7 +197,22 @@ export function makeNa64eContext(params: RunParams): Na64eContext {
     sumP += p * (1 - sumP);
     sumQ += p;
   }
-  categories.unshift({ label: 'em', code: PROCESS_CODE.em, p: 1 - sumP, q: 1 - sumQ, w: (1 - sumP) / (1 - sumQ) });
+  // Dark-sector signal (doc/model-dark.md): a category of its own with p = A′ yield per EOT and
+  // q = params.signal.fraction; the other sampling fractions shrink by (1 − q). Without a signal the
+  // table is exactly the one above.
+  const signal = params.signal ? buildNa64eSignalModel(params.signal, params.beamEnergyGeV, ecalStack) : null;
+  if (signal) {
+    const f = params.signal!.fraction;
+    for (const c of categories) {
+      c.q *= 1 - f;
+      c.w = c.q > 0 ? c.p / c.q : 0;
+    }
+    const pSig = signal.pPerEot;
+    categories.push({ label: 'signal', code: PROCESS_CODE.signal, p: pSig, q: f, w: pSig / f });
+    const pEm = 1 - sumP - pSig;
+    const qEm = (1 - sumQ) * (1 - f);
+    categories.unshift({ label: 'em', code: PROCESS_CODE.em, p: pEm, q: qEm, w: qEm > 0 ? pEm / qEm : 0 });
+  } else categories.unshift({ label: 'em', code: PROCESS_CODE.em, p: 1 - sumP, q: 1 - sumQ, w: (1 - sumP) / (1 - sumQ) });
   const cumQ = new Float64Array(categories.length);
   let acc = 0;
   categories.forEach((c, i) => {
@@ -236,6 +254,7 @@ export function makeNa64eContext(params: RunParams): Na64eContext {
     photonuclearEMinMeV: PHOTONUCLEAR_EMIN_MEV,
     pileupWindowNs: PILEUP_WINDOW_NS,
     pileupResolveNs: PILEUP_RESOLVE_NS,
+    signal,
   };
 }
 

@@ -20,6 +20,7 @@ import { transportBeamline, type BeamlineInteraction, type Incident } from './be
 import { CaloSums, emShowerInEcal, hadronThroughCalos, hitsElement, landau, muonThroughCalos, outsideEcal } from './calo';
 import type { Na64eContext } from './context';
 import { photonuclearRatio } from './rates';
+import { signalInEcal } from './signal';
 
 /** ASSUME-SRD-WINDOW: SRD "in the SR range" = 20 MeV < E_SRD < 1 GeV. */
 export const SRD_MIN_MEV = 20;
@@ -167,6 +168,10 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
 function caloMain(ctx: Na64eContext, rng: Rng, out: EventOut, main: Incident, label: string, d: EventOut['detail']): void {
   const e = main.e;
   if (main.kind === 'e-' || main.kind === 'e+') {
+    if (label === 'signal' && ctx.signal) {
+      signalInEcal(ctx, rng, sums, main, d);
+      return;
+    }
     if (label === 'dimuon') {
       const eg = samplePhotonEnergy(rng, e, 2 * MUON_MASS_MEV * 1.05, (x) => muMuConversionRatio(x / GeV, ctx.ecalStack.absorber));
       const tConv = Math.min(ctx.ecalDepthX0 - 1, rng.exponential(1) + rng.exponential(9 / 7));

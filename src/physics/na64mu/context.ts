@@ -111,6 +111,9 @@ export interface Na64muContext {
   ms2Magnet: FieldRegion;
   ms2Up: Plane[];
   ms2Down: Plane[];
+  /** MS2 planes in z order and the MS2 field as a list (for transport). */
+  ms2Planes: Plane[];
+  ms2Fields: FieldRegion[];
   ecal: DetectorElement;
   ecalStack: SamplingStack;
   ecalG: GFlashSampling;
@@ -146,14 +149,19 @@ export interface Na64muContext {
   qIn: { nat: number; B: number; D: number; AC: number };
   /** Nominal hard-interaction probabilities (display): ECAL EM, ECAL nuclear, HCAL nuclear. */
   pHardNominal: { B: number; D: number; AC: number };
-  /** Decays: z range [mm], decay lengths at the nominal momentum [mm], weights per species. */
+  /**
+   * Beam hadrons: true fractions per MOT of π⁻ and K⁻ (h × mix); z range [mm] of forced decays (BMS1
+   * to the ECAL face); q of the hadron and decay classes. Weights are computed per event from the
+   * decay probability at the event's momentum: w = h_s P_s(p)/(q κ_s) for a forced decay of species
+   * s (κ_K = KAON_DECAY_FORCE); a hadron reaching the ECAL is π or K with probability h_s/h and
+   * weight h (1 − P_s(p))/q.
+   */
+  hadronPi: number;
+  hadronK: number;
   decayZ0: number;
   decayZ1: number;
-  decayLengthPiMm: number;
-  decayLengthKMm: number;
-  wDecayPi: number;
-  wDecayK: number;
-  wHadron: number;
+  qHadron: number;
+  qDecay: number;
   wPileup: number;
   pileupWindowNs: number;
   pileupResolveNs: number;
@@ -176,23 +184,53 @@ export function hardProbability(stack: SamplingStack, eMeV: number, hardMeV: num
   return r.total > 0 ? 1 - Math.exp(-r.total * modules) : 0;
 }
 
-/** Expected number of hard interactions per stack, split into absorber and active parts. */
-export function hardRatePerStack(stack: SamplingStack, eMeV: number, hardMeV: number, kind: 'em' | 'nucl'): { abs: number; act: number; total: number } {
+/** Expected numbers of hard interactions in one copy of a stack (absorber / active part, EM = brems + pair, nuclear). */
+export interface HardRates {
+  em: { abs: number; act: number; total: number };
+  nucl: { abs: number; act: number; total: number };
+}
+
+/** Hard-interaction expectations of a muon of energy eMeV in a stack (fills and returns `out`). */
+export function hardRates(stack: SamplingStack, eMeV: number, hardMeV: number, out: HardRates = newHardRates()): HardRates {
   const vMin = hardMeV / eMeV;
-  if (!(vMin < 0.999)) return { abs: 0, act: 0, total: 0 };
-  const rate = (m: Material) => {
-    const r = discreteRatePerMm(m, eMeV, vMin);
-    return kind === 'em' ? r.brems + r.pair : r.nucl;
-  };
-  const abs = stack.absorberMm > 0 ? rate(stack.absorber) * stack.absorberMm * stack.layers : 0;
-  const act = stack.activeMm > 0 ? rate(stack.active) * stack.activeMm * stack.layers : 0;
-  return { abs, act, total: abs + act };
+  out.em.abs = out.em.act = out.nucl.abs = out.nucl.act = 0;
+  if (vMin < 0.999) {
+    if (stack.absorberMm > 0) {
+      const r = discreteRatePerMm(stack.absorber, eMeV, vMin);
+      const l = stack.absorberMm * stack.layers;
+      out.em.abs = (r.brems + r.pair) * l;
+      out.nucl.abs = r.nucl * l;
+    }
+    if (stack.activeMm > 0) {
+      const r = discreteRatePerMm(stack.active, eMeV, vMin);
+      const l = stack.activeMm * stack.layers;
+      out.em.act = (r.brems + r.pair) * l;
+      out.nucl.act = r.nucl * l;
+    }
+  }
+  out.em.total = out.em.abs + out.em.act;
+  out.nucl.total = out.nucl.abs + out.nucl.act;
+  return out;
+}
+
+export function newHardRates(): HardRates {
+  return { em: { abs: 0, act: 0, total: 0 }, nucl: { abs: 0, act: 0, total: 0 } };
+}
+
+/** Expected number of hard interactions of one kind per stack, split into absorber and active parts. */
+export function hardRatePerStack(stack: SamplingStack, eMeV: number, hardMeV: number, kind: 'em' | 'nucl'): { abs: number; act: number; total: number } {
+  return hardRates(stack, eMeV, hardMeV)[kind];
 }
 
 /** Mean continuous muon deposit [MeV] in a stack at energy eMeV (a(E) + b_restricted(E)·E, v < MUON_V_CUT). */
 export function muonContinuousMeV(stack: SamplingStack, eMeV: number): number {
   const s = (m: Material, mm: number) => (mm > 0 ? (continuousDedx(m, eMeV, MUON_V_CUT) * m.densityGcm3 * mm) / 10 : 0);
   return stack.layers * (s(stack.absorber, stack.absorberMm) + s(stack.active, stack.activeMm));
+}
+
+/** P(decay within L [mm]) of a particle of mass m [MeV], cτ [mm] and momentum p [MeV]. */
+export function decayProbability(massMeV: number, ctauMm: number, pMeV: number, lMm: number): number {
+  return 1 - Math.exp(-(lMm * massMeV) / (pMeV * ctauMm));
 }
 
 export function makeNa64muContext(params: RunParams): Na64muContext {
@@ -262,10 +300,8 @@ export function makeNa64muContext(params: RunParams): Na64muContext {
   const decayZ0 = ms1Up[0].z;
   const decayZ1 = ecal.zMm;
   const L = decayZ1 - decayZ0;
-  const decayLengthPiMm = (p0MeV * CTAU_MM.pion) / PION_MASS_MEV;
-  const decayLengthKMm = (p0MeV * CTAU_MM.kaon) / KAON_MASS_MEV;
-  const pDecPi = h * mix.pion * (1 - Math.exp(-L / decayLengthPiMm));
-  const pDecK = h * mix.kaon * (1 - Math.exp(-L / decayLengthKMm));
+  const pDecPi = h * mix.pion * decayProbability(PION_MASS_MEV, CTAU_MM.pion, p0MeV, L);
+  const pDecK = h * mix.kaon * decayProbability(KAON_MASS_MEV, CTAU_MM.kaon, p0MeV, L);
   const pDecay = pDecPi + pDecK;
   const pHadron = h - pDecay;
   const pPileup = params.pileup ? 1 - Math.exp(-setup.beam.rateHz * 2 * PILEUP_WINDOW_NS * 1e-9) : 0;
@@ -304,15 +340,20 @@ export function makeNa64muContext(params: RunParams): Na64muContext {
     acc += b.q;
     cumQ[i] = acc;
   });
-  cumQ[cumQ.length - 1] = 1;
+  // the last branch with q > 0 ends at exactly 1 (branches after it, q = 0, are never chosen)
+  let lastQ = branches.length - 1;
+  while (lastQ > 0 && branches[lastQ].q === 0) lastQ--;
+  for (let i = lastQ; i < cumQ.length; i++) cumQ[i] = 1;
 
   // Display table (nominal): effective q of a hard class = natural share + forced share.
   const cat = (label: ProcessLabel, p: number, q: number): Category => ({ label, code: PROCESS_CODE[label], p, q, w: q > 0 ? p / q : 0 });
+  // labels are given by outcome: hard brems/pair in the HCAL (natural, not forced) also count as 'muon-brems'
+  const pEmHcal = hcalStack ? hardProbability(hcalStack, p0MeV, hardMeV, 'em', hcals.length) : 0;
   const pNuc = pD + pAC - pD * pAC;
-  const pEm = pB;
+  const pEm = pB + pEmHcal - pB * pEmHcal;
   const categories: Category[] = [
     cat('muon', pMuon * (1 - pEm) * (1 - pNuc), qNat * (1 - pEm) * (1 - pNuc)),
-    cat('muon-brems', pMuon * pEm * (1 - pNuc), qB + qNat * pEm * (1 - pNuc)),
+    cat('muon-brems', pMuon * pEm * (1 - pNuc), qB * (1 - pNuc) + qNat * pEm * (1 - pNuc)),
     cat('muon-nuclear', pMuon * pNuc, qD + qAC + qNat * pNuc),
     cat('beam-hadron', pHadron, qHad),
     cat('beam-decay', pDecay, qDec),
@@ -339,6 +380,8 @@ export function makeNa64muContext(params: RunParams): Na64muContext {
     ms2Magnet,
     ms2Up,
     ms2Down,
+    ms2Planes: [...ms2Up, ...ms2Down],
+    ms2Fields: [ms2Magnet],
     ecal,
     ecalStack,
     ecalG,
@@ -366,13 +409,12 @@ export function makeNa64muContext(params: RunParams): Na64muContext {
     wMuon,
     qIn,
     pHardNominal: { B: pB, D: pD, AC: pAC },
+    hadronPi: h * mix.pion,
+    hadronK: h * mix.kaon,
     decayZ0,
     decayZ1,
-    decayLengthPiMm,
-    decayLengthKMm,
-    wDecayPi: qDec > 0 ? pDecPi / (qDec * (1 - KAON_DECAY_FORCE)) : 0,
-    wDecayK: qDec > 0 ? pDecK / (qDec * KAON_DECAY_FORCE) : 0,
-    wHadron: qHad > 0 ? pHadron / qHad : 0,
+    qHadron: qHad,
+    qDecay: qDec,
     wPileup: qPU > 0 ? pMuonPU / qPU : 0,
     pileupWindowNs: PILEUP_WINDOW_NS,
     pileupResolveNs: PILEUP_RESOLVE_NS,

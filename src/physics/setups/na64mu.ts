@@ -349,7 +349,7 @@ export function buildNa64muSetup(cfg: Na64muDetectorConfig = NA64MU_DEFAULT_CONF
       },
     ],
     // y window: MIP peak of E_ECAL + E_VHCAL + E_HCAL for 160 GeV muons (doc/model-na64mu.md, "signal box").
-    defaultBox: { xMinGeV: 0, xMaxGeV: E / 2, yMinGeV: 1.5, yMaxGeV: 10 },
+    defaultBox: { xMinGeV: 0, xMaxGeV: E / 2, yMinGeV: 2, yMaxGeV: 12 },
     axes: { xLabel: 'p_out (MS2) [GeV]', yLabel: 'E_ECAL + E_VHCAL + E_HCAL [GeV]', xMaxGeV: 200, yMaxGeV: 200 },
     defaultNOnTarget: 1.98e10,
     onTargetLabel: 'MOT',

@@ -3,20 +3,24 @@
  * signal box and cut flow, the 3D detector with the selected event and its info panel.
  */
 import { Component, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { HermeticityPlot } from '../plots/HermeticityPlot';
 import { SignalBoxPanel } from '../plots/SignalBoxPanel';
 import { CutFlowTable } from '../plots/CutFlowTable';
 import { Legend } from '../plots/Legend';
-import { NA64E_REGIONS } from '../plots/regions';
+import { NA64E_REGIONS, NA64MU_REGIONS } from '../plots/regions';
 import { DetectorScene } from '../scene3d/DetectorScene';
 import { RunControls } from '../controls/RunControls';
 import { EventInfo } from '../event/EventInfo';
 import { boxSummaryOf, useApp } from '../../state/store';
 import { buildNa64eSetup } from '../../physics/setups/na64e';
+import { buildNa64muSetup } from '../../physics/setups/na64mu';
 import type { SetupId } from '../../physics/setups/types';
 import { useRunner } from './useRunner';
 import { Toolbar } from '../share/Toolbar';
-import { TeachingLayer } from '../teaching/TeachingLayer';
+import { TeachingLayer, useTeachingViewProps } from '../teaching/TeachingLayer';
+import { HeaderControls } from '../teaching/HeaderControls';
 
 class ErrorBoundary extends Component<{ children: ReactNode; name: string }, { error: Error | null }> {
   override state = { error: null as Error | null };
@@ -27,21 +31,22 @@ class ErrorBoundary extends Component<{ children: ReactNode; name: string }, { e
     if (this.state.error)
       return (
         <div className="panel error" role="alert">
-          The {this.props.name} failed: {this.state.error.message}.{' '}
-          <button onClick={() => this.setState({ error: null })}>Retry</button>
+          {i18n.t('app.failed', { name: this.props.name, message: this.state.error.message })}{' '}
+          <button onClick={() => this.setState({ error: null })}>{i18n.t('app.retry')}</button>
         </div>
       );
     return this.props.children;
   }
 }
 
-const SETUPS: { id: SetupId; label: string }[] = [
-  { id: 'na64e', label: 'NA64e — 100 GeV e⁻, missing energy' },
-  { id: 'na64mu', label: 'NA64μ — 160 GeV μ⁻, missing momentum' },
-];
+/** Setups offered in the selector; their labels are i18n keys setups.<id>. */
+const SETUPS: { id: SetupId }[] = [{ id: 'na64e' }, { id: 'na64mu' }];
+const SETUP_IDS = SETUPS.map((s) => s.id);
 
 export function App() {
+  const { t } = useTranslation();
   const { start, cancel, showEvent } = useRunner();
+  const teaching = useTeachingViewProps();
   const setupId = useApp((s) => s.setupId);
   const setSetup = useApp((s) => s.setSetup);
   const settings = useApp((s) => s.settings[s.setupId]);
@@ -54,7 +59,7 @@ export function App() {
   const showRegions = useApp((s) => s.showRegions);
   const { setBox, setAppliedCuts, setNOnTarget, select, setCamera, setShowRegions } = useApp.getState();
 
-  const fallbackSetup = useMemo(() => buildNa64eSetup(), []);
+  const fallbackSetup = useMemo(() => (setupId === 'na64mu' ? buildNa64muSetup() : buildNa64eSetup()), [setupId]);
   const setup = run.setup ?? fallbackSetup;
   const summary = boxSummaryOf(run, settings);
   const nCuts = setup.cuts.length;
@@ -63,33 +68,34 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>NA64 Explorer</h1>
-        <p className="tagline">A beam particle hits an active target. If a dark photon carries energy away, the detector sees less than the beam brought.</p>
+        <p className="tagline">{t('app.tagline')}</p>
         <label className="setup-select">
-          setup{' '}
+          {t('app.setup')}{' '}
           <select data-testid="setup-select" value={setupId} onChange={(e) => setSetup(e.target.value as SetupId)}>
             {SETUPS.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.label}
+                {t(`setups.${s.id}`)}
               </option>
             ))}
           </select>
         </label>
         <Toolbar />
+        <HeaderControls />
       </header>
-      <TeachingLayer />
+      <TeachingLayer onRun={() => void start()} setupIds={SETUP_IDS} />
       <main className="layout">
         <div className="col-left">
           <RunControls onRun={() => void start()} onCancel={cancel} />
-          <section className="panel plot-panel" aria-label="hermeticity plot">
+          <section className="panel plot-panel" aria-label={t('app.plotPanel')}>
             <div className="plot-head">
-              <h2>Hermeticity plot</h2>
+              <h2>{t('app.plotTitle')}</h2>
               <label>
                 <input type="checkbox" checked={showRegions} onChange={(e) => setShowRegions(e.target.checked)} data-testid="toggle-regions" />{' '}
-                regions
+                {t('app.regions')}
               </label>
             </div>
             <div className="plot-box">
-              <ErrorBoundary name="plot">
+              <ErrorBoundary name={t('app.plotName')}>
                 <HermeticityPlot
                   analysis={run.analysis}
                   axes={setup.axes}
@@ -100,8 +106,9 @@ export function App() {
                     select({ eventIndex, xGeV, yGeV });
                     void showEvent(eventIndex);
                   }}
-                  regions={setupId === 'na64e' ? NA64E_REGIONS : []}
+                  regions={setupId === 'na64e' ? NA64E_REGIONS : NA64MU_REGIONS}
                   showRegions={showRegions}
+                  {...teaching.plot}
                 />
               </ErrorBoundary>
             </div>
@@ -116,21 +123,29 @@ export function App() {
               onNOnTargetChange={(n) => setNOnTarget(n)}
               onTargetLabel={setup.onTargetLabel}
               published={setup.publishedBackground}
+              axes={setup.axes}
             />
             {run.analysis && (
               <CutFlowTable
                 rows={run.analysis.cutFlow}
                 appliedCuts={Math.min(settings.appliedCuts, nCuts)}
                 onAppliedCutsChange={(k) => setAppliedCuts(Math.max(0, Math.min(nCuts, k)))}
-                boxRow={summary ? { label: 'signal box', raw: summary.inBox.raw, weighted: summary.inBox.weighted } : undefined}
+                boxRow={summary ? { label: t('plot.signalBox'), raw: summary.inBox.raw, weighted: summary.inBox.weighted } : undefined}
+                setupId={setupId}
               />
             )}
           </div>
         </div>
         <div className="col-right">
-          <section className="panel scene-panel" aria-label="3D detector">
-            <ErrorBoundary name="3D view">
-              <DetectorScene setup={detail && run.setup ? run.setup : setup} event={detail} cameraPreset={camera} onCameraPresetChange={setCamera} />
+          <section className="panel scene-panel" aria-label={t('app.scenePanel')}>
+            <ErrorBoundary name={t('app.sceneName')}>
+              <DetectorScene
+                setup={detail && run.setup ? run.setup : setup}
+                event={detail}
+                cameraPreset={camera}
+                onCameraPresetChange={setCamera}
+                {...teaching.scene}
+              />
             </ErrorBoundary>
           </section>
           <EventInfo detail={detail} setup={setup} status={detailStatus} error={detailError} />

@@ -13,6 +13,31 @@ const pendingAnalysis = new Set<SetupId>();
 // Test hook for the e2e suite (crash reporting and recovery); harmless for users.
 (globalThis as { __na64Test?: { crashWorkers(): void } }).__na64Test = { crashWorkers: () => client.crashForTest() };
 
+/**
+ * Re-simulate event `eventIndex` of the current setup's run in full detail and put it in the store
+ * (also used by the sharing code to re-select the event of a shared link).
+ */
+export async function showEventDetail(eventIndex: number): Promise<void> {
+  const st = useApp.getState();
+  const run = st.runs[st.setupId];
+  if (!run.params) return;
+  if (run.importedFrom) {
+    st.setDetail({
+      detail: null,
+      detailStatus: 'error',
+      detailError: `the run was imported from ${run.importedFrom}: a CSV file holds no seed and parameters, so its events cannot be re-simulated`,
+    });
+    return;
+  }
+  st.setDetail({ detailStatus: 'loading', detailError: null });
+  try {
+    const detail = await client.detail(run.params, eventIndex);
+    useApp.getState().setDetail({ detail, detailStatus: 'idle' });
+  } catch (e) {
+    useApp.getState().setDetail({ detailStatus: 'error', detailError: (e as Error).message });
+  }
+}
+
 export function useRunner() {
   const abortRef = useRef<AbortController | null>(null);
   const setupId = useApp((s) => s.setupId);
@@ -74,6 +99,7 @@ export function useRunner() {
         columns: res.columns,
         params: res.params,
         durationMs: res.durationMs,
+        importedFrom: null,
       });
       await analyse(id);
       useApp.getState().setRun(id, { firstPlotMs: performance.now() - t0 });
@@ -100,18 +126,7 @@ export function useRunner() {
     if (stt === 'done' || stt === 'analysing') void analyse(setupId);
   }, [appliedCuts, setupId, analyse]);
 
-  const showEvent = useCallback(async (eventIndex: number) => {
-    const st = useApp.getState();
-    const run = st.runs[st.setupId];
-    if (!run.params) return;
-    st.setDetail({ detailStatus: 'loading', detailError: null });
-    try {
-      const detail = await client.detail(run.params, eventIndex);
-      useApp.getState().setDetail({ detail, detailStatus: 'idle' });
-    } catch (e) {
-      useApp.getState().setDetail({ detailStatus: 'error', detailError: (e as Error).message });
-    }
-  }, []);
+  const showEvent = useCallback((eventIndex: number) => showEventDetail(eventIndex), []);
 
   return { start, cancel, showEvent };
 }

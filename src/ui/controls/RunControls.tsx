@@ -4,25 +4,27 @@
  * message and keep the last good settings.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/store';
 import type { RunParams } from '../../physics/params';
+import { useLocale } from '../../i18n';
+import { formatCount } from '../plots/format';
 
 interface FieldSpec {
+  /** Also the i18n key: run.fields.<key>.label / .hint */
   key: keyof RunParams;
-  label: string;
   unit?: string;
-  hint: string;
 }
 
 const FIELDS: FieldSpec[] = [
-  { key: 'events', label: 'events', hint: 'number of beam particles to simulate (1 … 2e7)' },
-  { key: 'seed', label: 'seed', hint: 'random seed: the same seed gives the same events' },
-  { key: 'beamEnergyGeV', label: 'beam energy', unit: 'GeV', hint: 'H4 beam energy (the downstream line stays aligned for it)' },
-  { key: 'hadronFraction', label: 'hadron contamination', hint: 'fraction of π⁻/K⁻/p̄ in the beam (0.005 = 0.5 %, seed 000)' },
-  { key: 'ecalLayers', label: 'ECAL layers', hint: 'Pb/Sc layers (150 ≈ 40 X0)' },
-  { key: 'hcalModules', label: 'HCAL modules', hint: 'number of HCAL modules (4 in NA64, ≈7.4 λ_I each)' },
-  { key: 'vetoThresholdMeV', label: 'VETO threshold', unit: 'MeV', hint: '"no activity" below this energy (a MIP deposits ≈13 MeV)' },
-  { key: 'hcal0ThresholdGeV', label: 'HCAL0 threshold', unit: 'GeV', hint: 'zero-degree calorimeter veto threshold' },
+  { key: 'events' },
+  { key: 'seed' },
+  { key: 'beamEnergyGeV', unit: 'GeV' },
+  { key: 'hadronFraction' },
+  { key: 'ecalLayers' },
+  { key: 'hcalModules' },
+  { key: 'vetoThresholdMeV', unit: 'MeV' },
+  { key: 'hcal0ThresholdGeV', unit: 'GeV' },
 ];
 
 function parseNumber(text: string): number {
@@ -32,6 +34,7 @@ function parseNumber(text: string): number {
 }
 
 function Field({ spec, value, onCommit }: { spec: FieldSpec; value: number; onCommit(v: number): void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   const commit = () => {
@@ -39,9 +42,9 @@ function Field({ spec, value, onCommit }: { spec: FieldSpec; value: number; onCo
     onCommit(v);
   };
   return (
-    <label className="field" title={spec.hint}>
+    <label className="field" title={t(`run.fields.${spec.key}.hint`)}>
       <span>
-        {spec.label}
+        {t(`run.fields.${spec.key}.label`)}
         {spec.unit ? ` [${spec.unit}]` : ''}
       </span>
       <input
@@ -59,6 +62,8 @@ function Field({ spec, value, onCommit }: { spec: FieldSpec; value: number; onCo
 }
 
 export function RunControls(props: { onRun(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const setupId = useApp((s) => s.setupId);
   const params = useApp((s) => s.settings[s.setupId].params);
   const run = useApp((s) => s.runs[s.setupId]);
@@ -67,8 +72,8 @@ export function RunControls(props: { onRun(): void; onCancel(): void }) {
   const busy = run.status === 'running' || run.status === 'analysing';
   const fields = setupId === 'na64e' ? FIELDS : FIELDS.filter((f) => f.key !== 'hcal0ThresholdGeV');
   return (
-    <section className="panel controls" aria-label="run parameters">
-      <h2>Run</h2>
+    <section className="panel controls" aria-label={t('run.aria')}>
+      <h2>{t('run.heading')}</h2>
       <div className="fields">
         {fields.map((f) => (
           <Field
@@ -81,27 +86,27 @@ export function RunControls(props: { onRun(): void; onCancel(): void }) {
             }}
           />
         ))}
-        <label className="field checkbox" title="overlay of a second beam particle in the ECAL window (5 MHz, seed 000)">
+        <label className="field checkbox" title={t('run.fields.pileup.hint')}>
           <input
             data-testid="input-pileup"
             type="checkbox"
             checked={params.pileup}
             onChange={(e) => updateParams({ pileup: e.target.checked })}
           />
-          <span>pile-up</span>
+          <span>{t('run.fields.pileup.label')}</span>
         </label>
       </div>
       {paramError && (
         <p className="error" role="alert" data-testid="param-error">
-          {paramError} — the last valid settings are kept.
+          {paramError} {t('run.paramErrorKept')}
         </p>
       )}
       <div className="run-buttons">
         <button data-testid="run-button" onClick={props.onRun} disabled={busy}>
-          Simulate
+          {t('run.simulate')}
         </button>
         <button data-testid="cancel-button" onClick={props.onCancel} disabled={!busy}>
-          Cancel
+          {t('run.cancel')}
         </button>
       </div>
       <div
@@ -114,19 +119,26 @@ export function RunControls(props: { onRun(): void; onCancel(): void }) {
       >
         {run.status === 'running' && (
           <>
-            <progress data-testid="progress" value={run.progress} max={1} /> simulating… {(run.progress * 100).toFixed(0)} %
+            <progress data-testid="progress" value={run.progress} max={1} aria-label={t('run.progressAria')} />{' '}
+            {t('run.simulating', { percent: Math.round(run.progress * 100) })}
           </>
         )}
-        {run.status === 'analysing' && 'analysing…'}
+        {run.status === 'analysing' && t('run.analysing')}
         {run.status === 'done' && run.params && (
           <>
-            {run.params.events.toLocaleString('en')} events, seed {run.params.seed} in {(run.durationMs / 1000).toFixed(2)} s
+            {t('run.done', {
+              events: formatCount(run.params.events, locale),
+              seed: run.params.seed,
+              seconds: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+                run.durationMs / 1000,
+              ),
+            })}
           </>
         )}
-        {run.status === 'cancelled' && 'run cancelled; showing the last complete run (if any).'}
+        {run.status === 'cancelled' && t('run.cancelled')}
         {run.status === 'error' && (
           <span className="error" role="alert" data-testid="run-error">
-            {run.error} — press Simulate to try again.
+            {run.error} {t('run.errorRetry')}
           </span>
         )}
       </div>

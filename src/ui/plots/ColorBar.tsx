@@ -4,6 +4,7 @@
  */
 import { memo, useId } from 'react';
 import { scaleLog } from 'd3';
+import { useTranslation } from 'react-i18next';
 import type { DensityColor } from './densityColor';
 
 export const ColorBar = memo(function ColorBar(props: {
@@ -15,6 +16,7 @@ export const ColorBar = memo(function ColorBar(props: {
 }) {
   const { color, x, height, width = 10 } = props;
   const id = useId().replace(/:/g, '');
+  const { t } = useTranslation();
   const stops = 16;
   const axis = scaleLog().domain([color.minCount, color.maxCount]).range([height, 0]);
   const ticks = axis.ticks(4);
@@ -48,7 +50,7 @@ export const ColorBar = memo(function ColorBar(props: {
         transform={`translate(${width + 40},${height / 2}) rotate(90)`}
         textAnchor="middle"
       >
-        events / bin
+        {t('plot.colorbarTitle')}
       </text>
     </g>
   );

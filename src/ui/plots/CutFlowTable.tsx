@@ -4,7 +4,10 @@
  * applies the cuts up to and including it (0 = none). The signal box closes the table.
  */
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CutFlowRow } from '../../analysis/analysis';
+import { useLocale } from '../../i18n';
+import { cutLabel } from '../../i18n/physicsText';
 import { formatCount, formatPercent, formatWeighted } from './format';
 import './plots.css';
 
@@ -13,13 +16,19 @@ export interface CutFlowTableProps {
   appliedCuts: number;
   onAppliedCutsChange(k: number): void;
   boxRow?: { label: string; raw: number; weighted: number };
+  /** Setup of the rows: cut labels are translated by (setup, cut id); without it they are shown as given. */
+  setupId?: string;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
 export function CutFlowTable(props: CutFlowTableProps) {
-  const { rows, appliedCuts, onAppliedCutsChange, boxRow } = props;
+  const { rows, appliedCuts, onAppliedCutsChange, boxRow, setupId } = props;
   const uid = useId();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const rowLabel = (r: CutFlowRow) =>
+    r.id === 'all' ? t('cutflow.all', { defaultValue: r.label }) : setupId ? cutLabel(t, setupId, r) : r.label;
   const nCuts = Math.max(0, rows.length - 1);
   const k = Math.min(Math.max(0, appliedCuts), nCuts);
   const set = (i: number) => {
@@ -31,27 +40,27 @@ export function CutFlowTable(props: CutFlowTableProps) {
     <section className="cft" aria-labelledby={`${uid}-h`}>
       <div className="cft-head">
         <h3 id={`${uid}-h`} className="plots-h">
-          Cut flow
+          {t('cutflow.heading')}
         </h3>
-        <div className="cft-stepper" role="group" aria-label="apply cuts">
+        <div className="cft-stepper" role="group" aria-label={t('cutflow.stepperAria')}>
           <button
             type="button"
             data-testid="cuts-prev"
             onClick={() => set(k - 1)}
             disabled={k <= 0}
-            aria-label="apply one cut less"
+            aria-label={t('cutflow.less')}
           >
             ◀
           </button>
           <span className="cft-status" aria-live="polite" data-testid="cuts-applied">
-            {k === 0 ? 'no cuts applied' : `cuts 1–${k} of ${nCuts} applied`}
+            {k === 0 ? t('cutflow.none') : t('cutflow.applied', { k, n: nCuts })}
           </span>
           <button
             type="button"
             data-testid="cuts-next"
             onClick={() => set(k + 1)}
             disabled={k >= nCuts}
-            aria-label="apply one cut more"
+            aria-label={t('cutflow.more')}
           >
             ▶
           </button>
@@ -63,18 +72,18 @@ export function CutFlowTable(props: CutFlowTableProps) {
             <th scope="col" className="num">
               #
             </th>
-            <th scope="col">selection (cumulative)</th>
+            <th scope="col">{t('cutflow.selection')}</th>
             <th scope="col" className="num">
-              raw
+              {t('common.raw')}
             </th>
             <th scope="col" className="num">
-              weighted
+              {t('common.weighted')}
             </th>
-            <th scope="col" className="num" title="fraction of the previous row that passes (raw events)">
-              ε raw
+            <th scope="col" className="num" title={t('cutflow.effRawTitle')}>
+              {t('cutflow.effRaw')}
             </th>
-            <th scope="col" className="num" title="fraction of the previous row that passes (sum of weights)">
-              ε weighted
+            <th scope="col" className="num" title={t('cutflow.effWeightedTitle')}>
+              {t('cutflow.effWeighted')}
             </th>
           </tr>
         </thead>
@@ -96,7 +105,7 @@ export function CutFlowTable(props: CutFlowTableProps) {
                     type="button"
                     className="cft-apply"
                     aria-pressed={i <= k}
-                    title={i === 0 ? 'apply no cuts' : `apply cuts up to “${r.label}”`}
+                    title={i === 0 ? t('cutflow.applyNone') : t('cutflow.applyUpTo', { label: rowLabel(r) })}
                     onClick={(e) => {
                       e.stopPropagation();
                       set(i);
@@ -107,13 +116,13 @@ export function CutFlowTable(props: CutFlowTableProps) {
                         ▶{' '}
                       </span>
                     ) : null}
-                    {r.label}
+                    {rowLabel(r)}
                   </button>
                 </th>
-                <td className="num">{formatCount(r.raw)}</td>
-                <td className="num">{formatWeighted(r.weighted)}</td>
-                <td className="num">{prev ? formatPercent(ratio(r.raw, prev.raw)) : '—'}</td>
-                <td className="num">{prev ? formatPercent(ratio(r.weighted, prev.weighted)) : '—'}</td>
+                <td className="num">{formatCount(r.raw, locale)}</td>
+                <td className="num">{formatWeighted(r.weighted, locale)}</td>
+                <td className="num">{prev ? formatPercent(ratio(r.raw, prev.raw), locale) : '—'}</td>
+                <td className="num">{prev ? formatPercent(ratio(r.weighted, prev.weighted), locale) : '—'}</td>
               </tr>
             );
           })}
@@ -122,22 +131,21 @@ export function CutFlowTable(props: CutFlowTableProps) {
               <td className="num">□</td>
               <th
                 scope="row"
-                title={`relative to row ${k} (${ref?.label ?? ''}), the selection shown in the plot`}
+                title={t('cutflow.boxTitle', { k, label: ref ? rowLabel(ref) : '' })}
               >
                 {boxRow.label}
               </th>
-              <td className="num">{formatCount(boxRow.raw)}</td>
-              <td className="num">{formatWeighted(boxRow.weighted)}</td>
-              <td className="num">{ref ? formatPercent(ratio(boxRow.raw, ref.raw)) : '—'}</td>
-              <td className="num">{ref ? formatPercent(ratio(boxRow.weighted, ref.weighted)) : '—'}</td>
+              <td className="num">{formatCount(boxRow.raw, locale)}</td>
+              <td className="num">{formatWeighted(boxRow.weighted, locale)}</td>
+              <td className="num">{ref ? formatPercent(ratio(boxRow.raw, ref.raw), locale) : '—'}</td>
+              <td className="num">{ref ? formatPercent(ratio(boxRow.weighted, ref.weighted), locale) : '—'}</td>
             </tr>
           ) : null}
         </tbody>
       </table>
       {boxRow ? (
         <p className="plots-note">
-          The box row is relative to row {k}, the selection shown in the plot. Weighted numbers are sums of
-          event weights (rare processes are enhanced in the simulation).
+          {t('cutflow.note', { k })}
         </p>
       ) : null}
     </section>

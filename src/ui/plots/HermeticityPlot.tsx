@@ -11,11 +11,13 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { MARKER_BIN_THRESHOLD, type AnalysisResult } from '../../analysis/analysis';
 import { countInBox, nearestEvent } from '../../analysis/boxIndex';
 import type { PlotAxes, SignalBox } from '../../physics/setups/types';
 import { PROCESSES } from '../../physics/processes';
-import { quantityName } from './AxisLabel';
+import { HtmlLabel, quantityName } from './AxisLabel';
 import { Axes } from './Axes';
 import { clampBox, copyBox, dragBox, nudgeEdge, sameBox, type DragStart } from './boxGeometry';
 import { ColorBar } from './ColorBar';
@@ -25,6 +27,7 @@ import { formatCount, formatGeV, formatWeighted } from './format';
 import { HoverReadout, type HoverReadoutHandle } from './HoverReadout';
 import { MarkersLayer } from './MarkersLayer';
 import { RegionsLayer } from './RegionsLayer';
+import { regionLabelPoint } from './regionGeometry';
 import { makeFrame, makeScales, type PlotScales } from './scales';
 import { SelectionRing } from './SelectionRing';
 import { SignalBoxMark } from './SignalBoxMark';
@@ -55,6 +58,14 @@ export interface HermeticityPlotProps {
   yScale?: YScaleMode;
   /** If given, the plot shows a linear / symlog switch. */
   onYScaleChange?: (mode: YScaleMode) => void;
+  /** Id of a region drawn highlighted (shown even when the regions overlay is off). */
+  highlightRegion?: string | null;
+  /** Draw the signal box highlighted (teaching). */
+  highlightBox?: boolean;
+  /** If given, the region labels are buttons (keyboard reachable) that report their region id. */
+  onRegionClick?: (id: string) => void;
+  /** Locale for the numbers (Intl); default: the current i18n language. */
+  locale?: string;
 }
 
 const PROCESS_COLORS: readonly string[] = (() => {
@@ -87,7 +98,12 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
     boxLabel,
     yScale = 'symlog',
     onYScaleChange,
+    highlightRegion = null,
+    highlightBox = false,
+    onRegionClick,
   } = props;
+  const { t, i18n } = useTranslation();
+  const locale = props.locale ?? i18n.resolvedLanguage ?? 'en';
 
   const rootRef = useRef<HTMLDivElement>(null);
   const readoutRef = useRef<HoverReadoutHandle>(null);
@@ -115,13 +131,22 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
   const label =
     boxLabel ??
     (ownCount
-      ? `${formatCount(ownCount.raw)} events in box (${formatWeighted(ownCount.weighted)} weighted)`
+      ? t('plot.boxLabel', {
+          count: ownCount.raw,
+          raw: formatCount(ownCount.raw, locale),
+          weighted: formatWeighted(ownCount.weighted, locale),
+        })
       : undefined);
 
   // ---- latest values for the native handlers (they are attached once) ----
-  const latest = useRef({ props, scales });
+  const latest = useRef<{ props: HermeticityPlotProps; scales: PlotScales; t: TFunction; locale: string }>({
+    props,
+    scales,
+    t,
+    locale,
+  });
   useLayoutEffect(() => {
-    latest.current = { props, scales };
+    latest.current = { props, scales, t, locale };
   });
 
   // ---- per-gesture state, all preallocated ----
@@ -167,12 +192,13 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
     const showDragReadout = (sc: PlotScales, px: number, py: number) => {
       const b = pendingBox.current;
       const m = sc.frame.margin;
+      const { t: tr, locale: loc } = latest.current;
       readoutRef.current?.show(
         px + m.left,
         py + m.top,
-        `${formatGeV(b.xMinGeV)} – ${formatGeV(b.xMaxGeV)} GeV`,
-        `${formatGeV(b.yMinGeV)} – ${formatGeV(b.yMaxGeV)} GeV`,
-        'signal box',
+        `${formatGeV(b.xMinGeV, loc)} – ${formatGeV(b.xMaxGeV, loc)} GeV`,
+        `${formatGeV(b.yMinGeV, loc)} – ${formatGeV(b.yMaxGeV, loc)} GeV`,
+        tr('plot.signalBox'),
         px > sc.frame.innerWidth - 180,
         py > sc.frame.innerHeight - 70,
       );
@@ -185,20 +211,21 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
       }
       const xg = sc.x.invert(px);
       const yg = sc.y.invert(py);
+      const { t: tr, locale: loc } = latest.current;
       const a = latest.current.props.analysis;
-      let countText = 'no events yet';
+      let countText = tr('plot.noEventsYet');
       if (a) {
         const h = a.histogram;
         const ix = Math.min(h.nx - 1, Math.max(0, Math.floor((xg / h.xMaxGeV) * h.nx)));
         const iy = Math.min(h.ny - 1, Math.max(0, Math.floor((yg / h.yMaxGeV) * h.ny)));
         const c = h.counts[iy * h.nx + ix];
-        countText = `${formatCount(c)} event${c === 1 ? '' : 's'} in bin`;
+        countText = tr('plot.eventsInBin', { count: c, n: formatCount(c, loc) });
       }
       readoutRef.current?.show(
         px + f.margin.left,
         py + f.margin.top,
-        `${formatGeV(xg)} GeV`,
-        `${formatGeV(yg)} GeV`,
+        `${formatGeV(xg, loc)} GeV`,
+        `${formatGeV(yg, loc)} GeV`,
         countText,
         px > f.innerWidth - 180,
         py > f.innerHeight - 70,
@@ -367,15 +394,27 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
 
   const nEvents = analysis ? analysis.index.x.length : 0;
   const ariaLabel = analysis
-    ? `Hermeticity plot, ${yName} versus ${xName}: ${nEvents} selected events of ${analysis.nEvents}, ` +
-      `${markers?.x.length ?? 0} drawn as individual markers. Signal box ${xName} ${formatGeV(box.xMinGeV)} to ` +
-      `${formatGeV(box.xMaxGeV)} GeV, ${yName} ${formatGeV(box.yMinGeV)} to ${formatGeV(box.yMaxGeV)} GeV` +
-      (label ? `: ${label}.` : '.')
-    : `Hermeticity plot, ${yName} versus ${xName}: no events yet.`;
+    ? t('plot.aria', {
+        x: xName,
+        y: yName,
+        selected: formatCount(nEvents, locale),
+        total: formatCount(analysis.nEvents, locale),
+        markers: formatCount(markers?.x.length ?? 0, locale),
+        xMin: formatGeV(box.xMinGeV, locale),
+        xMax: formatGeV(box.xMaxGeV, locale),
+        yMin: formatGeV(box.yMinGeV, locale),
+        yMax: formatGeV(box.yMaxGeV, locale),
+      }) + (label ? `: ${label}.` : '.')
+    : t('plot.ariaEmpty', { x: xName, y: yName });
 
   const ready = size.width > 0 && size.height > 0;
   const m = frame.margin;
-  const visibleRegions = showRegions && regions ? regions : null;
+  const visibleRegions =
+    regions && (showRegions || highlightRegion)
+      ? showRegions
+        ? regions
+        : regions.filter((r) => r.id === highlightRegion)
+      : null;
 
   return (
     <div ref={rootRef} className="hp-root" data-testid="hermeticity-plot">
@@ -397,21 +436,34 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
           <svg className="hp-svg" width={frame.width} height={frame.height} role="img" aria-label={ariaLabel}>
             <g transform={`translate(${m.left},${m.top})`}>
               <Axes scales={scales} xLabel={xLabel} yLabel={yLabel} />
-              {visibleRegions ? <RegionsLayer regions={visibleRegions} scales={scales} /> : null}
+              {visibleRegions ? (
+                <RegionsLayer
+                  regions={visibleRegions}
+                  scales={scales}
+                  highlight={highlightRegion}
+                  hideLabels={!!onRegionClick}
+                />
+              ) : null}
               {histogram && histogram.maxCount > MARKER_BIN_THRESHOLD ? (
                 <ColorBar color={densityColor} x={frame.innerWidth + 12} height={frame.innerHeight} />
               ) : null}
               {selectedEvent ? (
-                <SelectionRing xGeV={selectedEvent.xGeV} yGeV={selectedEvent.yGeV} scales={scales} />
+                <SelectionRing
+                  key={selectedEvent.eventIndex}
+                  xGeV={selectedEvent.xGeV}
+                  yGeV={selectedEvent.yGeV}
+                  scales={scales}
+                />
               ) : null}
             </g>
           </svg>
           <svg
-            className="hp-overlay"
+            className={highlightBox ? 'hp-overlay hp-box-highlight' : 'hp-overlay'}
             width={frame.width}
             height={frame.height}
             role="group"
-            aria-label="signal box"
+            aria-label={t('plot.signalBox')}
+            data-highlight={highlightBox ? 'true' : undefined}
           >
             <g transform={`translate(${m.left},${m.top})`}>
               <SignalBoxMark
@@ -429,14 +481,14 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
               className="hp-empty"
               style={{ left: m.left, top: m.top, width: frame.innerWidth, height: frame.innerHeight }}
             >
-              No events yet: run a simulation.
+              {t('plot.empty')}
             </div>
           ) : null}
           {onYScaleChange ? (
             <div
               className="hp-yscale"
               role="group"
-              aria-label="y axis scale"
+              aria-label={t('plot.yScaleAria')}
               style={{ left: m.left + 8, top: m.top + 8 }}
             >
               {(['symlog', 'linear'] as const).map((mode) => (
@@ -447,12 +499,36 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
                   data-testid={`yscale-${mode}`}
                   onClick={() => onYScaleChange(mode)}
                 >
-                  {mode}
+                  {t(`plot.yscale.${mode}`)}
                 </button>
               ))}
             </div>
           ) : null}
         </>
+      ) : null}
+      {ready && onRegionClick && visibleRegions ? (
+        <div className="hp-region-buttons" role="group" aria-label={t('plot.regionsGroup')}>
+          {visibleRegions.map((r) => {
+            const at = regionLabelPoint(r, scales);
+            if (!at) return null;
+            const text = t(`regions.${r.id}.label`, { defaultValue: r.label });
+            return (
+              <button
+                key={r.id}
+                type="button"
+                className={r.id === highlightRegion ? 'hp-region-btn hp-region-btn-hl' : 'hp-region-btn'}
+                data-testid={`region-label-${r.id}`}
+                data-region={r.id}
+                style={{ left: m.left + at.x, top: m.top + at.y, color: r.color ?? '#555' }}
+                title={t('plot.explainRegion')}
+                aria-label={t('plot.explainRegionAria', { name: text.replace(/_/g, '') })}
+                onClick={() => onRegionClick(r.id)}
+              >
+                <HtmlLabel label={text} />
+              </button>
+            );
+          })}
+        </div>
       ) : null}
       <HoverReadout ref={readoutRef} xName={xName} yName={yName} />
     </div>

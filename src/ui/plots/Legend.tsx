@@ -4,8 +4,11 @@
  * without, they count the individually drawn markers only, and say so.
  */
 import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MARKER_BIN_THRESHOLD, type AnalysisResult } from '../../analysis/analysis';
 import { PROCESSES } from '../../physics/processes';
+import { useLocale } from '../../i18n';
+import { processName } from '../../i18n/physicsText';
 import { formatCount, formatWeighted } from './format';
 import type { ProcessCounts } from '../../analysis/processCounts';
 import './plots.css';
@@ -18,6 +21,8 @@ export interface LegendProps {
 export function Legend(props: LegendProps) {
   const { analysis, counts } = props;
   const uid = useId();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const rows = useMemo(() => {
     let raw: ArrayLike<number>;
     let weighted: ArrayLike<number>;
@@ -45,23 +50,21 @@ export function Legend(props: LegendProps) {
   return (
     <section className="lg" aria-labelledby={`${uid}-h`} data-testid="process-legend">
       <h3 id={`${uid}-h`} className="plots-h">
-        Processes{' '}
-        <span className="plots-note">
-          {counts ? '(events in the plotted selection)' : '(individually drawn events)'}
-        </span>
+        {t('legend.heading')}{' '}
+        <span className="plots-note">{counts ? t('legend.countsAll') : t('legend.countsMarkers')}</span>
       </h3>
       {rows.length === 0 ? (
-        <p className="plots-note">No events yet.</p>
+        <p className="plots-note">{t('legend.noEvents')}</p>
       ) : (
         <table className="plots-table lg-table">
           <thead>
             <tr>
-              <th scope="col">process</th>
+              <th scope="col">{t('legend.process')}</th>
               <th scope="col" className="num">
-                raw
+                {t('common.raw')}
               </th>
               <th scope="col" className="num">
-                weighted
+                {t('common.weighted')}
               </th>
             </tr>
           </thead>
@@ -70,18 +73,17 @@ export function Legend(props: LegendProps) {
               <tr key={p.code} data-process={p.label}>
                 <th scope="row">
                   <span className="lg-swatch" style={{ background: p.color }} aria-hidden="true" />
-                  {p.name}
+                  {processName(t, p.code)}
                 </th>
-                <td className="num">{formatCount(p.raw)}</td>
-                <td className="num">{formatWeighted(p.weighted)}</td>
+                <td className="num">{formatCount(p.raw, locale)}</td>
+                <td className="num">{formatWeighted(p.weighted, locale)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <p className="plots-note">
-        Bins with more than {MARKER_BIN_THRESHOLD} events are drawn as a density (colour bar, events per bin);
-        sparser events as dots in their process colour.
+        {t('legend.note', { n: MARKER_BIN_THRESHOLD })}
       </p>
     </section>
   );

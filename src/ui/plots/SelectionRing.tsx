@@ -1,6 +1,6 @@
 /**
- * Selection mark: a ring (with a white halo) around the selected event; points outside the axes
- * are pinned to the frame.
+ * Selection mark: a ring (with a white halo) around the selected event, with a short pulse when it
+ * appears (the slow beam lights up each fired event); points outside the axes are pinned to the frame.
  */
 import { memo } from 'react';
 import type { PlotScales } from './scales';
@@ -16,6 +16,8 @@ export const SelectionRing = memo(function SelectionRing(props: {
   const cy = Math.min(h, Math.max(0, scales.y(yGeV)));
   return (
     <g className="hp-selection" data-testid="selection-ring" transform={`translate(${cx},${cy})`}>
+      {/* a short pulse when an event is selected (restarted by a new key from the parent) */}
+      <circle r={8} className="hp-selection-pulse" />
       <circle r={8} className="hp-selection-halo" />
       <circle r={8} className="hp-selection-ring" />
       <circle r={1.8} className="hp-selection-dot" />

@@ -5,6 +5,7 @@
  * sliders moved with the arrow keys (reported through `onNudge`).
  */
 import { memo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SignalBox } from '../../physics/setups/types';
 import { formatGeV } from './format';
 import type { PlotScales } from './scales';
@@ -25,6 +26,8 @@ export const SignalBoxMark = memo(function SignalBoxMark(props: {
   onNudge: (edge: Edge, steps: number) => void;
 }) {
   const { box, scales, label, xName, yName, onNudge } = props;
+  const { t: tr, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
   const { innerWidth: W, innerHeight: H } = scales.frame;
   const clampX = (v: number) => Math.min(W, Math.max(0, v));
   const clampY = (v: number) => Math.min(H, Math.max(0, v));
@@ -65,11 +68,11 @@ export const SignalBoxMark = memo(function SignalBoxMark(props: {
       tabIndex={0}
       role="slider"
       aria-orientation={id === 'left' || id === 'right' ? 'horizontal' : 'vertical'}
-      aria-label={`signal box ${id} edge, ${name}`}
+      aria-label={tr('plot.edgeAria', { edge: tr(`plot.edge.${id}`), name })}
       aria-valuemin={min}
       aria-valuemax={max}
       aria-valuenow={value}
-      aria-valuetext={`${formatGeV(value)} GeV`}
+      aria-valuetext={`${formatGeV(value, locale)} GeV`}
       onKeyDown={keyDown(id)}
     >
       <rect className="hp-hit" {...hit} />
@@ -103,7 +106,7 @@ export const SignalBoxMark = memo(function SignalBoxMark(props: {
         box.xMinGeV,
         0,
         box.xMaxGeV,
-        `${xName} minimum`,
+        tr('plot.minimumOf', { q: xName }),
       )}
       {edge(
         'right',
@@ -112,7 +115,7 @@ export const SignalBoxMark = memo(function SignalBoxMark(props: {
         box.xMaxGeV,
         box.xMinGeV,
         scales.xMaxGeV,
-        `${xName} maximum`,
+        tr('plot.maximumOf', { q: xName }),
       )}
       {edge(
         'top',
@@ -121,7 +124,7 @@ export const SignalBoxMark = memo(function SignalBoxMark(props: {
         box.yMaxGeV,
         box.yMinGeV,
         scales.yMaxGeV,
-        `${yName} maximum`,
+        tr('plot.maximumOf', { q: yName }),
       )}
       {edge(
         'bottom',
@@ -130,7 +133,7 @@ export const SignalBoxMark = memo(function SignalBoxMark(props: {
         box.yMinGeV,
         0,
         box.yMaxGeV,
-        `${yName} minimum`,
+        tr('plot.minimumOf', { q: yName }),
       )}
       {corner('tl', l, t)}
       {corner('tr', r, t)}

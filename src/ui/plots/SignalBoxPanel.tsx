@@ -5,7 +5,10 @@
  * not passed on: the last good box stays.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BoxSummary } from '../../analysis/analysis';
+import { useLocale } from '../../i18n';
 import type { SignalBox } from '../../physics/setups/types';
 import { HtmlLabel } from './AxisLabel';
 import { sameBox } from './boxGeometry';
@@ -46,32 +49,59 @@ export function formatInputNumber(n: number): string {
   return String(n);
 }
 
+/** Message texts of validateBox (default: English). */
+export interface BoxMessages {
+  bound(b: 'min' | 'max'): string;
+  empty: string;
+  notNumber(text: string): string;
+  negative: string;
+  aboveRange(max: number): string;
+  minAboveMax(min: number, max: number): string;
+}
+
+const ENGLISH_BOX_MESSAGES: BoxMessages = {
+  bound: (b) => b,
+  empty: 'empty',
+  notNumber: (t) => `“${t}” is not a number`,
+  negative: 'energies must be ≥ 0 GeV',
+  aboveRange: (max) => `must be ≤ ${max} GeV (the plot range)`,
+  minAboveMax: (min, max) => `min (${min}) is above max (${max})`,
+};
+
+/** The messages of validateBox in the current language. */
+export function boxMessages(t: TFunction): BoxMessages {
+  return {
+    bound: (b) => t(`box.${b}`),
+    empty: t('box.errEmpty'),
+    notNumber: (text) => t('box.errNotNumber', { text }),
+    negative: t('box.errNegative'),
+    aboveRange: (max) => t('box.errAboveRange', { max }),
+    minAboveMax: (min, max) => t('box.errMinAboveMax', { min, max }),
+  };
+}
+
 /** Validate the edge texts; returns the box or the first problem. */
 export function validateBox(
   texts: Record<EdgeKey, string>,
   axes: { xLabel: string; yLabel: string; xMaxGeV: number; yMaxGeV: number },
+  msg: BoxMessages = ENGLISH_BOX_MESSAGES,
 ): { box: SignalBox; error: null } | { box: null; error: string } {
   const name = (axis: 'x' | 'y') => (axis === 'x' ? axes.xLabel : axes.yLabel).replace(/\s*\[.*$/, '');
   const v = {} as SignalBox;
   for (const e of EDGES) {
     const n = parseNumber(texts[e.key]);
+    const where = `${name(e.axis)} ${msg.bound(e.bound)}`;
     if (!Number.isFinite(n)) {
       const t = texts[e.key].trim();
-      return {
-        box: null,
-        error: `${name(e.axis)} ${e.bound}: ${t === '' ? 'empty' : `“${t}” is not a number`}.`,
-      };
+      return { box: null, error: `${where}: ${t === '' ? msg.empty : msg.notNumber(t)}.` };
     }
-    if (n < 0) return { box: null, error: `${name(e.axis)} ${e.bound}: energies must be ≥ 0 GeV.` };
+    if (n < 0) return { box: null, error: `${where}: ${msg.negative}.` };
     const max = e.axis === 'x' ? axes.xMaxGeV : axes.yMaxGeV;
-    if (n > max)
-      return { box: null, error: `${name(e.axis)} ${e.bound}: must be ≤ ${max} GeV (the plot range).` };
+    if (n > max) return { box: null, error: `${where}: ${msg.aboveRange(max)}.` };
     v[e.key] = n;
   }
-  if (v.xMinGeV > v.xMaxGeV)
-    return { box: null, error: `${name('x')}: min (${v.xMinGeV}) is above max (${v.xMaxGeV}).` };
-  if (v.yMinGeV > v.yMaxGeV)
-    return { box: null, error: `${name('y')}: min (${v.yMinGeV}) is above max (${v.yMaxGeV}).` };
+  if (v.xMinGeV > v.xMaxGeV) return { box: null, error: `${name('x')}: ${msg.minAboveMax(v.xMinGeV, v.xMaxGeV)}.` };
+  if (v.yMinGeV > v.yMaxGeV) return { box: null, error: `${name('y')}: ${msg.minAboveMax(v.yMinGeV, v.yMaxGeV)}.` };
   return { box: v, error: null };
 }
 
@@ -79,6 +109,9 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
   const { box, onBoxChange, summary, nOnTarget, onNOnTargetChange, onTargetLabel, published, error } = props;
   const axes = props.axes ?? DEFAULT_AXES;
   const uid = useId();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const msgs = boxMessages(t);
   /** Texts being edited (only for fields that differ from the box / N); cleared when accepted and left. */
   const [drafts, setDrafts] = useState<Partial<Record<EdgeKey, string>>>({});
   const [nDraft, setNDraft] = useState<string | null>(null);
@@ -86,7 +119,7 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
 
   const texts = {} as Record<EdgeKey, string>;
   for (const e of EDGES) texts[e.key] = drafts[e.key] ?? formatEdge(box[e.key]);
-  const boxCheck = validateBox(texts, axes);
+  const boxCheck = validateBox(texts, axes, msgs);
   const boxError = Object.keys(drafts).length > 0 ? boxCheck.error : null;
 
   const nParsed = nDraft === null ? nOnTarget : parseNumber(nDraft);
@@ -94,16 +127,16 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
     nDraft === null
       ? null
       : !Number.isFinite(nParsed)
-        ? `Number of ${onTargetLabel}: “${nDraft.trim()}” is not a number (try 9.37e11).`
+        ? t('box.nNotNumber', { label: onTargetLabel, text: nDraft.trim() })
         : nParsed < 0
-          ? `The number of ${onTargetLabel} must not be negative.`
+          ? t('box.nNegative', { label: onTargetLabel })
           : null;
 
   const editEdge = (key: EdgeKey, text: string) => {
     const next = { ...drafts, [key]: text };
     setDrafts(next);
-    const t = { ...texts, [key]: text };
-    const r = validateBox(t, axes);
+    const edited = { ...texts, [key]: text };
+    const r = validateBox(edited, axes, msgs);
     if (r.box && !sameBox(r.box, box)) onBoxChange(r.box);
   };
   const leaveEdge = () => {
@@ -120,21 +153,21 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
     if (!nError) setNDraft(null);
   };
 
-  const nPretty = formatSci(nError ? nOnTarget : nParsed);
+  const nPretty = formatSci(nError ? nOnTarget : nParsed, 3, locale);
   const raw = summary?.inBox.raw;
   const scaledText = !summary
     ? '—'
     : summary.inBox.raw === 0
       ? '0'
-      : formatValueError(summary.scaled, summary.scaledError);
+      : formatValueError(summary.scaled, summary.scaledError, locale);
 
   return (
     <section className="sbp" aria-labelledby={`${uid}-h`}>
       <h3 id={`${uid}-h`} className="plots-h">
-        Signal box
+        {t('box.heading')}
       </h3>
       <fieldset className="sbp-edges">
-        <legend className="sr-only">Signal box edges in GeV</legend>
+        <legend className="sr-only">{t('box.edgesLegend')}</legend>
         {(['x', 'y'] as const).map((axis) => (
           <div key={axis} className="sbp-row">
             <span className="sbp-axis">
@@ -142,7 +175,7 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
             </span>
             {EDGES.filter((e) => e.axis === axis).map((e) => (
               <label key={e.key} className="sbp-edge">
-                <span>{e.bound}</span>
+                <span>{t(`box.${e.bound}`)}</span>
                 <input
                   type="text"
                   inputMode="decimal"
@@ -170,9 +203,9 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
         ))}
         {boxError ? (
           <p className="plots-msg plots-msg-error" id={`${uid}-boxerr`} role="alert" data-testid="box-error">
-            <HtmlLabel label={boxError} /> The box stays at the last valid values.{' '}
+            <HtmlLabel label={boxError} /> {t('box.staysValid')}{' '}
             <button type="button" className="plots-link" onClick={() => setDrafts({})}>
-              revert
+              {t('box.revert')}
             </button>
           </p>
         ) : null}
@@ -210,7 +243,7 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
       </div>
       {nError ? (
         <p className="plots-msg plots-msg-error" id={`${uid}-nerr`} role="alert" data-testid="n-error">
-          {nError} Still using {formatSci(nOnTarget)} {onTargetLabel}.
+          {nError} {t('box.stillUsing', { n: formatSci(nOnTarget, 3, locale), label: onTargetLabel })}
         </p>
       ) : null}
 
@@ -221,60 +254,60 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
       ) : null}
 
       <dl className="sbp-counts" aria-live={focused ? 'off' : 'polite'}>
-        <dt>simulated events in box</dt>
+        <dt>{t('box.rawInBox')}</dt>
         <dd>
           <span className="num" data-testid="box-raw" data-value={raw ?? ''}>
-            {raw === undefined ? '—' : formatCount(raw)}
+            {raw === undefined ? '—' : formatCount(raw, locale)}
           </span>{' '}
-          <span className="plots-tag">raw</span>
+          <span className="plots-tag">{t('common.raw')}</span>
         </dd>
-        <dt>sum of weights in box</dt>
+        <dt>{t('box.weightsInBox')}</dt>
         <dd>
           <span className="num" data-testid="box-weighted" data-value={summary?.inBox.weighted ?? ''}>
-            {summary ? formatWeighted(summary.inBox.weighted) : '—'}
+            {summary ? formatWeighted(summary.inBox.weighted, locale) : '—'}
           </span>{' '}
-          <span className="plots-tag plots-tag-w">weighted</span>
+          <span className="plots-tag plots-tag-w">{t('common.weighted')}</span>
         </dd>
         <dt>
-          expected for {nPretty} {onTargetLabel}
+          {t('box.expectedFor', { n: nPretty, label: onTargetLabel })}
         </dt>
         <dd className="sbp-scaled">
           <span className="num" data-testid="box-scaled" data-value={summary?.scaled ?? ''}>
             {scaledText}
           </span>{' '}
-          <span className="plots-tag plots-tag-w">weighted</span>
+          <span className="plots-tag plots-tag-w">{t('common.weighted')}</span>
           {summary && summary.inBox.raw === 0 ? (
             <span className="plots-note">
               {' '}
-              no simulated event in the box: simulate more for an error estimate
+              {t('box.noneSimulated')}
             </span>
           ) : summary ? (
             <span className="plots-note">
               {' '}
-              (stat. error from {formatCount(summary.inBox.raw)} simulated events)
+              {t('box.statError', { n: formatCount(summary.inBox.raw, locale) })}
             </span>
           ) : null}
         </dd>
-        <dt>published expectation</dt>
+        <dt>{t('box.published')}</dt>
         <dd className="sbp-published" data-testid="box-published">
-          <span className="num">{formatValueError(published.value, published.error)}</span>{' '}
+          <span className="num">{formatValueError(published.value, published.error, locale)}</span>{' '}
           <span className="plots-note">· {published.source}</span>
         </dd>
       </dl>
 
       <table className="plots-table sbp-sidebands">
-        <caption>Side bands</caption>
+        <caption>{t('box.sidebands')}</caption>
         <thead>
           <tr>
-            <th scope="col">band</th>
+            <th scope="col">{t('box.band')}</th>
             <th scope="col" className="num">
-              raw
+              {t('common.raw')}
             </th>
             <th scope="col" className="num">
-              weighted
+              {t('common.weighted')}
             </th>
             <th scope="col" className="num">
-              × N<sub>{onTargetLabel}</sub> <span className="plots-tag plots-tag-w">weighted</span>
+              × N<sub>{onTargetLabel}</sub> <span className="plots-tag plots-tag-w">{t('common.weighted')}</span>
             </th>
           </tr>
         </thead>
@@ -283,17 +316,17 @@ export function SignalBoxPanel(props: SignalBoxPanelProps) {
             summary.sidebands.map((s) => (
               <tr key={s.id} data-testid={`sideband-${s.id}`}>
                 <th scope="row" title={describeBox(s.box)}>
-                  {s.label}
+                  {t(`box.sideband.${s.id}`, { defaultValue: s.label })}
                 </th>
-                <td className="num">{formatCount(s.count.raw)}</td>
-                <td className="num">{formatWeighted(s.count.weighted)}</td>
-                <td className="num">{formatWeighted(s.scaled)}</td>
+                <td className="num">{formatCount(s.count.raw, locale)}</td>
+                <td className="num">{formatWeighted(s.count.weighted, locale)}</td>
+                <td className="num">{formatWeighted(s.scaled, locale)}</td>
               </tr>
             ))
           ) : (
             <tr>
               <td colSpan={4} className="plots-note">
-                no run yet
+                {t('box.noRun')}
               </td>
             </tr>
           )}

@@ -68,7 +68,7 @@ export const NA64MU_REGIONS: PlotRegion[] = [
     id: 'A',
     label: 'A  MIP muons',
     kind: 'rect',
-    box: { xMinGeV: 130, xMaxGeV: 190, yMinGeV: 0, yMaxGeV: 8 },
+    box: { xMinGeV: 130, xMaxGeV: 190, yMinGeV: 0, yMaxGeV: 12 },
     labelAt: { xGeV: 132, yGeV: 12 },
     description:
       'Region A: muons traversing the whole setup as minimum-ionizing particles, with little deflection in MS2 (p_out ≈ 160 GeV).',
@@ -82,7 +82,7 @@ export const NA64MU_REGIONS: PlotRegion[] = [
     ay: 1,
     cMinGeV: 135,
     cMaxGeV: 185,
-    within: { xMinGeV: 0, xMaxGeV: 130, yMinGeV: 8, yMaxGeV: 200 },
+    within: { xMinGeV: 0, xMaxGeV: 130, yMinGeV: 12, yMaxGeV: 200 },
     labelAt: { xGeV: 20, yGeV: 150 },
     description:
       'Region B: a hard bremsstrahlung or scattering in the ECAL; the outgoing muon is soft and the ECAL takes the rest: p_out + E_calo ≈ 160 GeV.',
@@ -92,7 +92,7 @@ export const NA64MU_REGIONS: PlotRegion[] = [
     id: 'C',
     label: 'A→C  μ-nuclear in HCAL',
     kind: 'rect',
-    box: { xMinGeV: 130, xMaxGeV: 190, yMinGeV: 8, yMaxGeV: 200 },
+    box: { xMinGeV: 130, xMaxGeV: 190, yMinGeV: 12, yMaxGeV: 200 },
     labelAt: { xGeV: 132, yGeV: 60 },
     description:
       'A → C: a muon-nuclear interaction in the HCAL modules after MS2: p_out ≈ 160 GeV but a large, quasi-total deposit in the HCAL.',
@@ -106,7 +106,7 @@ export const NA64MU_REGIONS: PlotRegion[] = [
     ay: 1,
     cMinGeV: 20,
     cMaxGeV: 130,
-    within: { xMinGeV: 0, xMaxGeV: 130, yMinGeV: 8, yMaxGeV: 200 },
+    within: { xMinGeV: 0, xMaxGeV: 130, yMinGeV: 12, yMaxGeV: 200 },
     labelAt: { xGeV: 30, yGeV: 40 },
     description:
       'Region D: a muon-nuclear interaction in the ECAL whose hadrons partly escape: the events fall below the energy-momentum diagonal, towards the signal region.',

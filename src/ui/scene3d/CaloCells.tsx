@@ -8,6 +8,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useThree } from '@react-three/fiber';
 import { interpolateInferno } from 'd3';
+import { useTranslation } from 'react-i18next';
 import type { CellHit } from '../../physics/detail';
 import type { DetectorElement, Setup } from '../../physics/setups/types';
 import { cellBox, elementBox } from './units';
@@ -119,6 +120,7 @@ const TICKS_GEV = [0.001, 0.01, 0.1, 1, 10, 100];
 
 /** HTML colour bar: "cell energy [GeV]", logarithmic from 1 MeV to 100 GeV. */
 export function CellEnergyLegend() {
+  const { t } = useTranslation();
   const gradient = useMemo(() => {
     const stops: string[] = [];
     for (let i = 0; i <= 10; i++) stops.push(`${cellColorCss(i / 10)} ${i * 10}%`);
@@ -136,7 +138,7 @@ export function CellEnergyLegend() {
         width: 190,
       }}
     >
-      <div style={{ marginBottom: 3 }}>cell energy [GeV]</div>
+      <div style={{ marginBottom: 3 }}>{t('scene.cellEnergy')}</div>
       <div style={{ height: 10, background: gradient, borderRadius: 2 }} />
       <div style={{ position: 'relative', height: 14 }}>
         {TICKS_GEV.map((g, i) => (

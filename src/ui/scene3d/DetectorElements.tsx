@@ -97,9 +97,13 @@ interface ElementProps {
   edges: THREE.EdgesGeometry;
   hovered: boolean;
   onHover(id: string, on: boolean): void;
+  onSelect?(id: string): void;
 }
 
-function Element({ el, scale, box, edges, hovered, onHover }: ElementProps) {
+/** Pointer travel [px] below which a press on an element counts as a click (not an orbit drag). */
+const CLICK_SLOP_PX = 5;
+
+function Element({ el, scale, box, edges, hovered, onHover, onSelect }: ElementProps) {
   const parts = useMemo(() => elementParts(el, scale), [el, scale]);
   const grid = useMemo(() => cellGridGeometry(el, scale), [el, scale]);
   useEffect(() => () => grid?.dispose(), [grid]);
@@ -110,12 +114,16 @@ function Element({ el, scale, box, edges, hovered, onHover }: ElementProps) {
     onHover(el.id, true);
   };
   const out = () => onHover(el.id, false);
+  const click = (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    if (onSelect && e.delta <= CLICK_SLOP_PX) onSelect(el.id);
+  };
 
   return (
     <group name={el.id}>
       {parts.map((p, i) => (
         <group key={i} position={[p.cx, p.cy, p.cz]} scale={[p.sx, p.sy, p.sz]}>
-          <mesh geometry={box} onPointerOver={over} onPointerOut={out} renderOrder={1}>
+          <mesh geometry={box} onPointerOver={over} onPointerOut={out} onClick={onSelect ? click : undefined} renderOrder={1}>
             <meshStandardMaterial
               color={c.fill}
               transparent
@@ -151,9 +159,11 @@ export interface DetectorElementsProps {
   hovered: string | null;
   /** Pointer entered (on = true) or left (on = false) an element. */
   onHover(id: string, on: boolean): void;
+  /** An element was clicked (a press without dragging the view). */
+  onSelect?(id: string): void;
 }
 
-export function DetectorElements({ setup, scale, hovered, onHover }: DetectorElementsProps) {
+export function DetectorElements({ setup, scale, hovered, onHover, onSelect }: DetectorElementsProps) {
   const box = useMemo(() => new THREE.BoxGeometry(1, 1, 1), []);
   const edges = useMemo(() => new THREE.EdgesGeometry(box), [box]);
   useEffect(
@@ -174,6 +184,7 @@ export function DetectorElements({ setup, scale, hovered, onHover }: DetectorEle
           edges={edges}
           hovered={hovered === el.id}
           onHover={onHover}
+          onSelect={onSelect}
         />
       ))}
     </group>

@@ -15,12 +15,13 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import * as THREE from 'three';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { Line, OrbitControls } from '@react-three/drei';
+import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../physics/detail';
 import type { Setup } from '../../physics/setups/types';
 import { CaloCells, CellEnergyLegend } from './CaloCells';
 import { BIG_ROLES, DetectorElements } from './DetectorElements';
 import { LabelOverlay, LabelProjector, type LabelItem, type LabelRegistry } from './Labels';
-import { EventTracks, TRACK_STYLES, type TrackStyleId } from './EventTracks';
+import { EventTracks, TRACK_STYLES, eventZRange, type TrackStyleId } from './EventTracks';
 import {
   DEFAULT_TRANSVERSE_SCALE,
   TRANSVERSE_SCALES,
@@ -41,18 +42,23 @@ export interface DetectorSceneProps {
   transverseScale?: number;
   /** Called when the user picks another transverse exaggeration in the view. */
   onTransverseScaleChange?(s: number): void;
+  /** A detector element was clicked (not dragged): e.g. open its explanation. */
+  onElementClick?(id: string): void;
+  /**
+   * If set, the tracks of every new event are drawn progressively over this many milliseconds
+   * (particles flying through the detector; the calorimeter cells light up when the front reaches
+   * them). Unset: the whole event is drawn at once.
+   */
+  animateTracksMs?: number;
 }
 
-const PRESETS: { id: CameraPreset; text: string; title: string }[] = [
-  { id: 'side', text: 'Side', title: 'Bending plane (x–z), looking along −y: the bend is visible' },
-  { id: 'top', text: 'Top', title: 'Non-bending plane (y–z), looking along +x' },
-  {
-    id: 'beam',
-    text: 'Beam',
-    title: 'Looking down the beam (+z) from upstream at the ECAL and what follows it',
-  },
-  { id: 'overview', text: 'Overview', title: '3/4 view of the whole setup' },
-  { id: 'ecal', text: 'ECAL', title: 'Close-up of the ECAL (active target) and what follows it' },
+/** Camera presets; texts and titles are i18n keys scene.preset.<id>.text / .title. */
+const PRESETS: { id: CameraPreset }[] = [
+  { id: 'side' },
+  { id: 'top' },
+  { id: 'beam' },
+  { id: 'overview' },
+  { id: 'ecal' },
 ];
 
 const FOV_DEG = 35;
@@ -356,6 +362,7 @@ const TRACK_KEY_ORDER: TrackStyleId[] = [
 ];
 
 function TrackKey() {
+  const { t } = useTranslation();
   return (
     <div
       style={{
@@ -380,7 +387,7 @@ function TrackKey() {
                 borderTop: `${Math.max(1, Math.round(s.width))}px ${s.dashed ? 'dashed' : 'solid'} ${s.color}`,
               }}
             />
-            {s.label}
+            {t(`scene.track.${id}`, { defaultValue: s.label })}
           </span>
         );
       })}
@@ -388,8 +395,62 @@ function TrackKey() {
   );
 }
 
+/**
+ * The event drawn progressively: the front of the event moves from the most upstream to the most
+ * downstream track point in `durationMs`; the calorimeter cells appear once the front has reached
+ * the first calorimeter. Restarts for every new event. Progress lives in a ref and state of this
+ * small subtree only (the rest of the scene does not re-render).
+ */
+function AnimatedEvent({
+  event,
+  setup,
+  scale,
+  durationMs,
+}: {
+  event: EventDetail;
+  setup: Setup;
+  scale: number;
+  durationMs: number;
+}) {
+  const invalidate = useThree((s) => s.invalidate);
+  const [progress, setProgress] = useState(0);
+  const [prevEvent, setPrevEvent] = useState(event);
+  if (prevEvent !== event) {
+    setPrevEvent(event);
+    setProgress(0);
+  }
+  const start = useRef<number | null>(null);
+  useEffect(() => {
+    start.current = null;
+    invalidate();
+  }, [event, invalidate]);
+  const { zMin, zMax } = useMemo(() => eventZRange(event.tracks), [event]);
+  const caloZ = useMemo(() => {
+    const calos = setup.elements.filter((el) => el.cells);
+    return calos.length ? Math.min(...calos.map((el) => el.zMm)) : zMin;
+  }, [setup, zMin]);
+  useFrame((state) => {
+    if (progress >= 1) return;
+    const now = performance.now();
+    if (start.current === null) start.current = now;
+    const p = Math.min(1, (now - start.current) / Math.max(1, durationMs));
+    // re-render this subtree at most ~30 times per second
+    if (p >= 1 || p - progress > 1 / 45) setProgress(p);
+    state.invalidate();
+  });
+  const frontZ = zMin + progress * (zMax - zMin);
+  return (
+    <>
+      {frontZ >= caloZ && <CaloCells setup={setup} cells={event.cells} scale={scale} />}
+      <EventTracks event={event} scale={scale} progress={progress} />
+    </>
+  );
+}
+
 export function DetectorScene(props: DetectorSceneProps) {
-  const { setup, event, cameraPreset, onCameraPresetChange, onTransverseScaleChange } = props;
+  const { setup, event, cameraPreset, onCameraPresetChange, onTransverseScaleChange, onElementClick, animateTracksMs } =
+    props;
+  const { t } = useTranslation();
   const propScale = props.transverseScale ?? DEFAULT_TRANSVERSE_SCALE;
 
   // Local copies so that the view works uncontrolled too; a new prop value wins.
@@ -450,7 +511,7 @@ export function DetectorScene(props: DetectorSceneProps) {
     >
       <div
         style={{ position: 'absolute', inset: 0, zIndex: 0 }}
-        aria-label={`3D view of the ${setup.name} detector`}
+        aria-label={t('scene.aria', { name: t(`setups.${setup.id}`, { defaultValue: setup.name }) })}
         role="img"
       >
         <Canvas
@@ -464,44 +525,57 @@ export function DetectorScene(props: DetectorSceneProps) {
           <directionalLight position={[-10, 20, -15]} intensity={1.4} />
           <directionalLight position={[10, -5, 30]} intensity={0.4} />
           <BeamAxis zStart={zStart} zEnd={zEnd} />
-          <DetectorElements setup={setup} scale={scale} hovered={hovered} onHover={onHover} />
-          {event && <CaloCells setup={setup} cells={event.cells} scale={scale} />}
-          {event && <EventTracks event={event} scale={scale} />}
+          <DetectorElements setup={setup} scale={scale} hovered={hovered} onHover={onHover} onSelect={onElementClick} />
+          {event && animateTracksMs ? (
+            <AnimatedEvent event={event} setup={setup} scale={scale} durationMs={animateTracksMs} />
+          ) : (
+            <>
+              {event && <CaloCells setup={setup} cells={event.cells} scale={scale} />}
+              {event && <EventTracks event={event} scale={scale} />}
+            </>
+          )}
           <OrbitControls makeDefault enableDamping dampingFactor={0.15} maxDistance={200} minDistance={0.2} />
           <CameraRig preset={preset} nonce={nonce} setup={setup} scale={scale} />
           <LabelProjector items={labelItems} hovered={hovered} showLabels={showLabels} registry={registry} />
         </Canvas>
       </div>
       <div style={{ position: 'absolute', inset: 0, zIndex: 1, pointerEvents: 'none' }}>
-        <LabelOverlay items={labelItems} hovered={hovered} showLabels={showLabels} registry={registry} />
+        <LabelOverlay
+          items={labelItems}
+          hovered={hovered}
+          showLabels={showLabels}
+          registry={registry}
+          setupId={setup.id}
+          clickable={!!onElementClick}
+        />
       </div>
 
-      <div style={{ ...overlayBox, top: 8, left: 8 }} role="toolbar" aria-label="camera presets">
+      <div style={{ ...overlayBox, top: 8, left: 8 }} role="toolbar" aria-label={t('scene.presetsAria')}>
         {PRESETS.map((p) => (
           <button
             key={p.id}
             type="button"
             data-testid={`camera-${p.id}`}
-            title={p.title}
+            title={t(`scene.preset.${p.id}.title`)}
             aria-pressed={preset === p.id}
             style={buttonStyle(preset === p.id)}
             onClick={() => choosePreset(p.id)}
           >
-            {p.text}
+            {t(`scene.preset.${p.id}.text`)}
           </button>
         ))}
       </div>
 
       <div style={{ ...overlayBox, top: 8, right: 8 }} data-testid="scene3d-transverse">
         <span style={{ background: 'rgba(10,14,22,0.8)', padding: '3px 6px', borderRadius: 4 }}>
-          transverse ×{scale}
+          {t('scene.transverse', { scale })}
         </span>
         {TRANSVERSE_SCALES.map((s) => (
           <button
             key={s}
             type="button"
             data-testid={`transverse-${s}`}
-            title={`Draw x and y ${s}× enlarged (z true to scale)`}
+            title={t('scene.transverseTitle', { scale: s })}
             aria-pressed={scale === s}
             style={buttonStyle(scale === s)}
             onClick={() => chooseScale(s)}
@@ -517,7 +591,7 @@ export function DetectorScene(props: DetectorSceneProps) {
           <CellEnergyLegend />
         ) : (
           <span style={{ background: 'rgba(10,14,22,0.8)', padding: '3px 6px', borderRadius: 4 }}>
-            no event selected
+            {t('scene.noEvent')}
           </span>
         )}
       </div>

@@ -8,7 +8,9 @@
 import { useEffect, useRef, type CSSProperties, type RefObject } from 'react';
 import * as THREE from 'three';
 import { useFrame, useThree } from '@react-three/fiber';
+import { useTranslation } from 'react-i18next';
 import type { DetectorElement } from '../../physics/setups/types';
+import { detectorShort } from '../../i18n/physicsText';
 import type { WorldBox } from './units';
 
 export interface LabelItem {
@@ -62,12 +64,20 @@ export function LabelOverlay({
   hovered,
   showLabels,
   registry,
+  setupId = '',
+  clickable = false,
 }: {
   items: readonly LabelItem[];
   hovered: string | null;
   showLabels: boolean;
   registry: RefObject<LabelRegistry>;
+  /** Setup of the elements (for the translated descriptions). */
+  setupId?: string;
+  /** Elements open an explanation when clicked: the hover label says so. */
+  clickable?: boolean;
 }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'en';
   const hoveredItem = hovered ? items.find((it) => it.id === hovered) : undefined;
   const el = hoveredItem?.el;
   return (
@@ -106,13 +116,16 @@ export function LabelOverlay({
           }}
         >
           <div style={{ fontWeight: 600, fontSize: 13 }}>
-            {el.label} <span style={{ fontWeight: 400, opacity: 0.7 }}>({el.role})</span>
+            {el.label} <span style={{ fontWeight: 400, opacity: 0.7 }}>({t(`scene.role.${el.role}`, { defaultValue: el.role })})</span>
           </div>
-          <div style={{ marginTop: 2 }}>{el.description}</div>
+          <div style={{ marginTop: 2 }}>{detectorShort(t, lang, setupId, el)}</div>
           <div style={{ marginTop: 4, opacity: 0.6, fontSize: 11 }}>
             z = {(el.zMm / 1000).toFixed(2)} m, {Math.round(el.widthMm)}×{Math.round(el.heightMm)}×
             {Math.round(el.lengthMm)} mm{el.fieldT ? `, B = ${el.fieldT.toFixed(2)} T` : ''}
           </div>
+          {clickable ? (
+            <div style={{ marginTop: 4, color: '#9cc3ff', fontSize: 11 }}>{t('scene.clickForMore')}</div>
+          ) : null}
         </div>
       )}
     </div>

@@ -1,0 +1,301 @@
+import { readFileSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { tableFromIPC } from 'apache-arrow';
+
+/** Sharing, export and import (issue "teaching, outreach and sharing"). */
+
+const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+/** A small shared state: 20 000 events, seed 7, two cuts, a custom box, event 5 selected, side view. */
+const SHARED =
+  '/#setup=na64e&events=20000&seed=7&beamEnergyGeV=100&hadronFraction=0.005&ecalLayers=150&hcalModules=4' +
+  '&vetoThresholdMeV=4&hcal0ThresholdGeV=1&pileup=1&cuts=2&box=0,40,0,2&nOnTarget=5e11&event=5&camera=side&lang=en&regions=1';
+
+async function waitForRun(page: Page) {
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(page.getByTestId('box-raw')).toBeVisible();
+}
+
+async function waitForEvent(page: Page, index: number) {
+  await expect(page.getByTestId('event-info')).toContainText(`Event #${index}`, { timeout: 30_000 });
+}
+
+/** Click an export button and return the downloaded file's name and bytes. */
+async function exportFile(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  if ((await page.getByTestId('export-menu').getAttribute('aria-expanded')) !== 'true') await page.getByTestId('export-menu').click();
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).click()]);
+  const path = await dl.path();
+  return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** Raw count of cut-flow row `i` (digits only: the grouping depends on the language). */
+async function cutFlowRaw(page: Page, i: number): Promise<number> {
+  const t = await page.getByTestId(`cutflow-row-${i}`).locator('td').nth(1).innerText();
+  return Number(t.replace(/[^\d]/g, ''));
+}
+
+function pngSize(b: Buffer): { width: number; height: number } {
+  expect(b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  expect(b.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+});
+
+test('a shared link reproduces the state: parameters, cuts, box, selected event, camera', async ({ page }) => {
+  await page.goto(SHARED);
+  await waitForRun(page);
+  await expect(page.getByTestId('input-seed')).toHaveValue('7');
+  await expect(page.getByTestId('input-events')).toHaveValue('20000');
+  expect(Number(await page.getByTestId('box-xmax').inputValue())).toBe(40);
+  expect(Number(await page.getByTestId('box-ymax').inputValue())).toBe(2);
+  await expect(page.getByTestId('camera-side')).toHaveAttribute('aria-pressed', 'true');
+  // the event is selected again and re-simulated in detail
+  await expect(page.getByTestId('selection-ring')).toBeVisible({ timeout: 30_000 });
+  await waitForEvent(page, 5);
+  await expect(page.getByTestId('url-notice')).toHaveCount(0);
+  // the address bar keeps the whole state
+  await expect.poll(() => page.url()).toContain('event=5');
+  const url = new URL(page.url());
+  const h = new URLSearchParams(url.hash.slice(1));
+  expect(h.get('seed')).toBe('7');
+  expect(h.get('cuts')).toBe('2');
+  expect(h.get('box')).toBe('0,40,0,2');
+  expect(h.get('nOnTarget')).toBe('5e11');
+  expect(h.get('camera')).toBe('side');
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${SHOTS}/share-01-shared-link.png`, fullPage: true });
+
+  // moving the box edge updates the URL (throttled replaceState)
+  await page.getByTestId('box-xmax').fill('33');
+  await page.getByTestId('box-xmax').press('Enter');
+  await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('box')).toBe('0,33,0,2');
+
+  // the same link in a fresh page gives the same counts
+  const raw = await page.getByTestId('box-raw').innerText();
+  const link = page.url();
+  const page2 = await page.context().newPage();
+  await page2.goto(link);
+  await waitForRun(page2);
+  await expect(page2.getByTestId('box-raw')).toHaveText(raw);
+  await waitForEvent(page2, 5);
+  await page2.close();
+});
+
+test('Copy link copies the link, or shows it in a field without clipboard', async ({ page, context }) => {
+  await page.goto(SHARED);
+  await waitForRun(page);
+  // no clipboard permission: the link is shown in a text field
+  await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
+  await page.getByTestId('copy-link').click();
+  const field = page.getByTestId('share-link-field');
+  await expect(field).toBeVisible();
+  const shown = await field.inputValue();
+  expect(shown).toContain('#setup=na64e');
+  expect(shown).toContain('seed=7');
+  await page.screenshot({ path: `${SHOTS}/share-02-link-field.png` });
+
+  // with the clipboard
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.reload();
+  await waitForRun(page);
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-link')).toHaveText('Link copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('seed=7');
+  expect(copied).toContain('box=0,40,0,2');
+});
+
+test('a tampered link shows a notice and the defaults, and never breaks the page', async ({ page }) => {
+  await page.goto('/#setup=na64e&seed=abc&events=-5&box=9,1,0,1&camera=fisheye&cuts=2');
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('replaced by defaults');
+  for (const f of ['seed', 'events', 'box', 'camera']) await expect(notice.locator(`li[data-field="${f}"]`)).toBeVisible();
+  await expect(notice.locator('li[data-field="seed"]')).toContainText("got 'abc'");
+  await expect(notice.locator('li[data-field="seed"]')).toContainText('used the default 1');
+  await waitForRun(page);
+  await expect(page.getByTestId('input-seed')).toHaveValue('1');
+  await expect(page.getByTestId('input-events')).toHaveValue('100000');
+  expect(Number(await page.getByTestId('box-xmax').inputValue())).toBe(50);
+  await expect(page.getByTestId('camera-overview')).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: `${SHOTS}/share-03-tampered-link.png`, fullPage: true });
+  // the URL now holds the corrected state
+  await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('seed')).toBe('1');
+  await page.getByTestId('url-notice-dismiss').click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('every export downloads a file that reads back', async ({ page }) => {
+  await page.goto(SHARED);
+  await waitForRun(page);
+  await waitForEvent(page, 5);
+  await page.getByTestId('export-menu').click();
+  await page.screenshot({ path: `${SHOTS}/share-04-export-menu.png` });
+
+  // plot as SVG: well-formed XML with the axis labels
+  const svg = await exportFile(page, 'export-svg');
+  expect(svg.name).toBe('na64e-seed7-20000ev-hermeticity.svg');
+  writeFileSync(`${SHOTS}/share-export.svg`, svg.bytes);
+  const svgCheck = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.getElementsByTagName('parsererror').length,
+      root: doc.documentElement.nodeName,
+      x: doc.querySelector('[data-axis="x"]')?.textContent ?? '',
+      y: doc.querySelector('[data-axis="y"]')?.textContent ?? '',
+      rects: doc.querySelectorAll('[data-layer="density"] rect').length,
+    };
+  }, svg.bytes.toString('utf8'));
+  expect(svgCheck.error).toBe(0);
+  expect(svgCheck.root).toBe('svg');
+  expect(svgCheck.x).toBe('EECAL [GeV]');
+  expect(svgCheck.y).toContain('EHCAL [GeV]');
+  expect(svgCheck.rects).toBeGreaterThan(10);
+
+  // plot as PNG at 3840 × 2160
+  const png = await exportFile(page, 'export-png');
+  expect(png.name).toBe('na64e-seed7-20000ev-hermeticity-3840x2160.png');
+  expect(pngSize(png.bytes)).toEqual({ width: 3840, height: 2160 });
+  writeFileSync(`${SHOTS}/share-export-plot-4k.png`, png.bytes);
+
+  // 3D view as PNG, the canvas's size
+  const scene = await exportFile(page, 'export-3d-png');
+  expect(scene.name).toBe('na64e-seed7-20000ev-3d-event5.png');
+  const canvas = await page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="scene3d"] canvas')!;
+    return { width: c.width, height: c.height };
+  });
+  expect(pngSize(scene.bytes)).toEqual(canvas);
+  expect(scene.bytes.length).toBeGreaterThan(5000); // not a blank image
+  writeFileSync(`${SHOTS}/share-export-3d.png`, scene.bytes);
+
+  // run as CSV (CLI format)
+  const csv = await exportFile(page, 'export-csv');
+  expect(csv.name).toBe('na64e-seed7-20000ev.csv');
+  const lines = csv.bytes.toString('utf8').trimEnd().split('\n');
+  expect(lines[0]).toBe('eventIndex,process,weight,pInGeV,eEcalGeV,eHcalGeV,eVetoGeV,eSrdGeV,passesCuts');
+  expect(lines.length).toBe(20001);
+  expect(lines[1]).toMatch(/^0,[a-z-]+,/);
+
+  // run as Arrow
+  const arrow = await exportFile(page, 'export-arrow');
+  expect(arrow.name).toBe('na64e-seed7-20000ev.arrow');
+  const table = tableFromIPC(new Uint8Array(arrow.bytes));
+  expect(table.numRows).toBe(20000);
+  expect(table.schema.fields.map((f) => f.name)).toEqual(
+    expect.arrayContaining(['eventIndex', 'process', 'processLabel', 'weight', 'eEcalGeV', 'eHcalGeV', 'cutBits', 'passesCuts']),
+  );
+  expect(String(table.schema.fields.find((f) => f.name === 'eEcalGeV')!.type)).toBe('Float32');
+  expect(JSON.parse(table.schema.metadata.get('params')!).seed).toBe(7);
+  // the same numbers as the CSV (4 decimals there)
+  const row5 = lines[6].split(',');
+  expect(Number(row5[4])).toBeCloseTo(table.getChild('eEcalGeV')!.get(5) as number, 3);
+
+  // event as Phoenix JSON
+  const phoenix = await exportFile(page, 'export-phoenix');
+  expect(phoenix.name).toBe('na64e-seed7-20000ev-event5.phoenix.json');
+  const pj = JSON.parse(phoenix.bytes.toString('utf8'));
+  const ev = pj['NA64e seed 7 event 5'];
+  expect(ev['event number']).toBe(5);
+  expect(ev['run number']).toBe(7);
+  const tracks = Object.values(ev.Tracks as Record<string, { pos: number[][] }[]>).flat();
+  expect(tracks.length).toBeGreaterThan(0);
+  expect(tracks[0].pos[0]).toHaveLength(3);
+  const cells = Object.values(ev.PlanarCaloCells as Record<string, { plane: number[]; cells: { energy: number }[] }>).flatMap((c) => c.cells);
+  expect(cells.length).toBeGreaterThan(0);
+  expect(cells.every((c) => c.energy >= 0)).toBe(true);
+  writeFileSync(`${SHOTS}/share-export-event.phoenix.json`, phoenix.bytes);
+
+  // histogram as ROOT JSON
+  const root = await exportFile(page, 'export-root');
+  expect(root.name).toBe('na64e-seed7-20000ev-hermeticity-TH2D.json');
+  const h = JSON.parse(root.bytes.toString('utf8'));
+  expect(h._typename).toBe('TH2D');
+  expect(h.fXaxis._typename).toBe('TAxis');
+  expect(h.fArray).toHaveLength((h.fXaxis.fNbins + 2) * (h.fYaxis.fNbins + 2));
+  expect(h.fNcells).toBe(h.fArray.length);
+  // two cuts applied: the histogram holds the events passing them (cut-flow row 2)
+  expect(h.fEntries).toBe(await cutFlowRaw(page, 2));
+  expect(h.fArray.reduce((a: number, b: number) => a + b, 0)).toBe(h.fEntries);
+});
+
+test('importing a CSV run shows it; a corrupted CSV is reported and the state kept', async ({ page }) => {
+  await page.goto(SHARED);
+  await waitForRun(page);
+  const csv = await exportFile(page, 'export-csv');
+  await page.keyboard.press('Escape');
+
+  // a good file: the run in the plot and the cut flow becomes the imported one
+  const lines = csv.bytes.toString('utf8').split('\n');
+  const small = lines.slice(0, 5001).join('\n') + '\n';
+  await page.getByTestId('import-file').setInputFiles({ name: 'my-run.csv', mimeType: 'text/csv', buffer: Buffer.from(small) });
+  await expect(page.getByTestId('import-status')).toContainText('Imported 5,000 events');
+  await expect.poll(() => cutFlowRaw(page, 0)).toBe(5000);
+  await expect(page.getByTestId('density-canvas')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/share-05-import-csv.png`, fullPage: true });
+  const before = await page.getByTestId('box-raw').innerText();
+
+  // a corrupted file: a precise message, nothing else changes
+  const bad = small.split('\n');
+  const cells = bad[16].split(',');
+  cells[4] = 'abc';
+  bad[16] = cells.join(',');
+  await page.getByTestId('import-file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.join('\n')) });
+  const err = page.getByTestId('import-error');
+  await expect(err).toBeVisible();
+  await expect(err).toHaveAttribute('role', 'alert');
+  await expect(err).toContainText("line 17, column eEcalGeV: expected a number ≥ 0 or 'nan', got 'abc'");
+  await expect(page.getByTestId('box-raw')).toHaveText(before);
+  expect(await cutFlowRaw(page, 0)).toBe(5000);
+  await page.screenshot({ path: `${SHOTS}/share-06-import-csv-error.png`, fullPage: true });
+
+  // a file that is not a run at all
+  await page.getByTestId('import-file').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('hello,world\n1,2\n') });
+  await expect(err).toContainText("line 1 (header): column 1: expected 'eventIndex', got 'hello'");
+});
+
+test('importing a Phoenix event shows it in 3D and the event panel; a corrupted file is reported', async ({ page }) => {
+  await page.goto(SHARED);
+  await waitForRun(page);
+  await waitForEvent(page, 5);
+  const phoenix = await exportFile(page, 'export-phoenix');
+  await page.keyboard.press('Escape');
+
+  // open another event, then import the exported one
+  await page.goto(SHARED.replace('event=5', 'event=9'));
+  await waitForRun(page);
+  await waitForEvent(page, 9);
+  await page.getByTestId('import-file').setInputFiles({ name: 'event5.json', mimeType: 'application/json', buffer: phoenix.bytes });
+  await expect(page.getByTestId('import-status')).toContainText("Showing 'NA64e seed 7 event 5'");
+  await waitForEvent(page, 5);
+  await expect(page.getByTestId('event-story')).toBeVisible();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${SHOTS}/share-07-import-phoenix.png`, fullPage: true });
+
+  // a corrupted event: precise path, the event stays
+  const pj = JSON.parse(phoenix.bytes.toString('utf8'));
+  const ev = pj['NA64e seed 7 event 5'];
+  const coll = Object.keys(ev.Tracks)[0];
+  ev.Tracks[coll][0].pos[1][2] = 'far';
+  await page.getByTestId('import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pj)) });
+  const err = page.getByTestId('import-error');
+  await expect(err).toBeVisible();
+  await expect(err).toContainText(`NA64e seed 7 event 5 › Tracks › ${coll} › 0 › pos › 1 › 2: expected a number, got "far"`);
+  await waitForEvent(page, 5);
+  await page.getByTestId('import-file').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"oops": ') });
+  await expect(err).toContainText('junk.json: not a JSON file');
+  await page.screenshot({ path: `${SHOTS}/share-08-import-phoenix-error.png`, fullPage: true });
+});
+
+test.afterAll(() => {
+  // keep the 4K export next to the screenshots under a short name for reviewers
+  try {
+    copyFileSync(`${SHOTS}/share-export-plot-4k.png`, `${SHOTS}/share-09-export-plot-4k.png`);
+  } catch {
+    // the export test did not run
+  }
+});

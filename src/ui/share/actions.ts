@@ -1,0 +1,196 @@
+/**
+ * What the toolbar buttons do: build each export from the store (the pure builders live in
+ * src/share), download it, and import files into the store. Heavy builders (Arrow) are loaded on
+ * first use, so they stay out of the main bundle.
+ */
+import { analyse } from '../../analysis/analysis';
+import { PROCESSES } from '../../physics/processes';
+import type { SetupId } from '../../physics/setups/types';
+import { exportFileName, runBaseName } from '../../share/fileNames';
+import { ImportError } from '../../share/importError';
+import { setupOfParams } from '../../share/setupOf';
+import { boxSummaryOf, useApp, type RunState } from '../../state/store';
+import { NA64E_REGIONS } from '../plots/regions';
+import { downloadBlob, downloadText, sceneToPng, svgToPng } from './dom';
+
+/** Size of the PNG export of the plot (4K, 16:9 for slides). */
+export const PNG_WIDTH = 3840;
+export const PNG_HEIGHT = 2160;
+
+const MSG = {
+  noRun: 'There is no finished run to export yet.',
+  busy: 'Wait until the run has finished (or cancel it) before importing.',
+  noEvent: 'Select an event first (click a point of the plot).',
+};
+
+function currentRun(): { run: RunState; setupId: SetupId } {
+  const st = useApp.getState();
+  const run = st.runs[st.setupId];
+  if (run.status !== 'done' || !run.columns || !run.analysis || !run.setup) throw new Error(MSG.noRun);
+  return { run, setupId: st.setupId };
+}
+
+function baseName(): string {
+  const st = useApp.getState();
+  const run = st.runs[st.setupId];
+  return run.importedFrom ? `${st.setupId}-imported` : runBaseName(run.params, st.setupId);
+}
+
+function plotSvgInput(pixelWidth?: number, pixelHeight?: number) {
+  const { run, setupId } = currentRun();
+  const st = useApp.getState();
+  const settings = st.settings[setupId];
+  const setup = run.setup!;
+  const a = run.analysis!;
+  const k = Math.min(settings.appliedCuts, setup.cuts.length);
+  const summary = boxSummaryOf(run, settings);
+  const p = run.params;
+  const cutText = k === 0 ? 'no cuts applied' : `cuts 1–${k} of ${setup.cuts.length} applied`;
+  const source = run.importedFrom
+    ? `imported from ${run.importedFrom}, ${a.nEvents.toLocaleString('en')} events`
+    : p
+      ? `seed ${p.seed}, ${p.events.toLocaleString('en')} events, beam ${p.beamEnergyGeV} GeV`
+      : '';
+  const b = settings.box;
+  return {
+    analysis: a,
+    axes: setup.axes,
+    box: b,
+    selected: st.selected,
+    regions: st.showRegions && setupId === 'na64e' ? NA64E_REGIONS : null,
+    title: `${setup.name} — hermeticity plot`,
+    subtitle: `${source} · ${cutText} · signal box x ${b.xMinGeV}–${b.xMaxGeV} GeV, y ${b.yMinGeV}–${b.yMaxGeV} GeV · NA64 Explorer (simulation)`,
+    boxLabel: summary ? `${summary.inBox.raw.toLocaleString('en')} events in box (${summary.inBox.weighted.toPrecision(3)} weighted)` : undefined,
+    pixelWidth,
+    pixelHeight,
+  };
+}
+
+export async function exportPlotSvg(): Promise<void> {
+  const { hermeticitySvg } = await import('../../share/exportSvg');
+  const svg = hermeticitySvg(plotSvgInput());
+  downloadText(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, exportFileName.svg(baseName()), 'image/svg+xml');
+}
+
+export async function exportPlotPng(): Promise<void> {
+  const { hermeticitySvg } = await import('../../share/exportSvg');
+  const svg = hermeticitySvg(plotSvgInput(PNG_WIDTH, PNG_HEIGHT));
+  downloadBlob(await svgToPng(svg, PNG_WIDTH, PNG_HEIGHT), exportFileName.png(baseName()));
+}
+
+export async function exportScenePng(): Promise<void> {
+  const st = useApp.getState();
+  const blob = await sceneToPng();
+  const base = st.runs[st.setupId].params ? baseName() : st.setupId;
+  downloadBlob(blob, exportFileName.scenePng(base, st.detail?.eventIndex ?? null));
+}
+
+export async function exportCsv(): Promise<void> {
+  const { run } = currentRun();
+  const { runToCsv } = await import('../../share/exportCsv');
+  downloadText(runToCsv(run.setup!, run.columns!), exportFileName.csv(baseName()), 'text/csv');
+}
+
+export async function exportArrow(): Promise<void> {
+  const { run } = currentRun();
+  const { runToArrow } = await import('../../share/exportArrow');
+  const bytes = runToArrow(run.setup!, run.columns!, run.importedFrom ? null : run.params);
+  downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.file' }), exportFileName.arrow(baseName()));
+}
+
+export async function exportRoot(): Promise<void> {
+  const { run } = currentRun();
+  const { hermeticityTH2D } = await import('../../share/exportRoot');
+  const a = run.analysis!;
+  const h = hermeticityTH2D(run.setup!, run.columns!, a.mask, { nx: a.histogram.nx, ny: a.histogram.ny });
+  downloadText(JSON.stringify(h), exportFileName.root(baseName()), 'application/json');
+}
+
+export async function exportPhoenix(): Promise<void> {
+  const st = useApp.getState();
+  const detail = st.detail;
+  if (!detail) throw new Error(MSG.noEvent);
+  const run = st.runs[st.setupId];
+  const setup = run.setup ?? (run.params ? setupOfParams(run.params) : null);
+  if (!setup) throw new Error(MSG.noRun);
+  const { eventToPhoenix } = await import('../../share/exportPhoenix');
+  const base = run.params && !run.importedFrom ? baseName() : `${detail.setupId}-seed${detail.seed}`;
+  downloadText(JSON.stringify(eventToPhoenix(detail, setup)), exportFileName.phoenix(base, detail.eventIndex), 'application/json');
+}
+
+/** Wait until the run of a setup is no longer starting / running / analysing. */
+function whenSettled(id: SetupId): Promise<void> {
+  const settled = () => {
+    const s = useApp.getState().runs[id].status;
+    return s === 'done' || s === 'error' || s === 'cancelled';
+  };
+  if (settled()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsub = useApp.subscribe(() => {
+      if (settled()) {
+        unsub();
+        resolve();
+      }
+    });
+  });
+}
+
+/** Import a CSV run or a Phoenix event; resolves to a one-line summary, rejects with ImportError. */
+export async function importFile(file: File): Promise<string> {
+  const text = await file.text();
+  const isJson = /\.json$/i.test(file.name) || /^\s*[[{]/.test(text);
+  return isJson ? importPhoenixText(text, file.name) : importCsvText(text, file.name);
+}
+
+async function importCsvText(text: string, name: string): Promise<string> {
+  const { parseRunCsv } = await import('../../share/importCsv');
+  const { setupId, columns } = parseRunCsv(text);
+  const st = useApp.getState();
+  const cur = st.runs[setupId].status;
+  if (cur === 'running' || cur === 'analysing') throw new ImportError(MSG.busy);
+  const params = { ...st.settings[setupId].params, events: columns.n };
+  const setup = setupOfParams(params);
+  const k = Math.min(st.settings[setupId].appliedCuts, setup.cuts.length);
+  const analysis = analyse(setup, columns, (1 << k) - 1);
+  st.setRun(setupId, {
+    status: 'done',
+    progress: 1,
+    error: null,
+    setup,
+    processes: [],
+    columns,
+    analysis,
+    params,
+    durationMs: 0,
+    firstPlotMs: 0,
+    importedFrom: name,
+  });
+  if (useApp.getState().setupId !== setupId) useApp.getState().setSetup(setupId);
+  useApp.getState().select(null);
+  useApp.getState().setDetail({ detail: null, detailStatus: 'idle', detailError: null });
+  let present = 0;
+  for (const p of PROCESSES) if (analysis.processCounts.raw[p.code] > 0) present++;
+  return `Imported ${columns.n.toLocaleString('en')} events (${setup.name}, ${present} processes) from ${name}. The file stores "passes all cuts" only: the cut flow jumps at the first cut, and its events cannot be re-simulated in 3D.`;
+}
+
+async function importPhoenixText(text: string, name: string): Promise<string> {
+  const { parsePhoenixEvent } = await import('../../share/importPhoenix');
+  const st = useApp.getState();
+  const setupFor = (id?: SetupId) => {
+    const sid = id ?? st.setupId;
+    const run = st.runs[sid];
+    return run.setup && run.setup.id === sid ? run.setup : setupOfParams(st.settings[sid].params);
+  };
+  const { detail, eventKey, nEvents } = parsePhoenixEvent(text, setupFor);
+  const id = detail.setupId === 'na64mu' ? 'na64mu' : 'na64e';
+  if (useApp.getState().setupId !== id) {
+    useApp.getState().setSetup(id);
+    // the first visit of a setup starts its run, which clears the event view: show ours after it
+    await new Promise((r) => setTimeout(r, 0));
+    await whenSettled(id);
+  }
+  useApp.getState().select(null);
+  useApp.getState().setDetail({ detail, detailStatus: 'idle', detailError: null });
+  const which = eventKey ? `'${eventKey}'` : `event ${detail.eventIndex}`;
+  return `Showing ${which} from ${name}${nEvents > 1 ? ` (the first of ${nEvents} events)` : ''}: ${detail.tracks.length} tracks, ${detail.cells.length} calorimeter cells.`;
+}

@@ -1,0 +1,112 @@
+/**
+ * One-click example events: real events of a run with a fixed seed and parameters, found by
+ * scanning that run with the physics core (see presets.test.ts, which re-checks each index and
+ * names the new first candidate when a physics change moves one). Clicking a preset selects that
+ * event; if the current run was made with other parameters, the preset's run is simulated first.
+ */
+import { DEFAULT_PARAMS, type RunParams } from '../../physics/params';
+import type { ProcessLabel } from '../../physics/processes';
+import type { SetupId } from '../../physics/setups/types';
+
+export interface EventPreset {
+  id: string;
+  /** i18n key of the button text (presets.<id>.label) and its explanation (presets.<id>.hint). */
+  setup: SetupId;
+  params: RunParams;
+  eventIndex: number;
+  /** The process the event must have (checked by the unit test). */
+  process: ProcessLabel;
+  /** Extra property the event must have, in words for the test message, and as a predicate. */
+  expect: string;
+  check(m: { eEcalGeV: number; eHcalGeV: number; cutBits: number; nCuts: number }): boolean;
+}
+
+/**
+ * The run the NA64e presets come from: the default NA64e parameters with seed 1 and 1e5 events
+ * (spelled out, so that a change of the defaults does not silently move the presets).
+ */
+export const NA64E_PRESET_PARAMS: RunParams = {
+  ...DEFAULT_PARAMS.na64e,
+  setup: 'na64e',
+  events: 100000,
+  seed: 1,
+  beamEnergyGeV: 100,
+  hadronFraction: 0.005,
+  ecalLayers: 150,
+  hcalModules: 4,
+  vetoThresholdMeV: 4,
+  hcal0ThresholdGeV: 1,
+  pileup: true,
+};
+
+const allPass = (m: { cutBits: number; nCuts: number }) => (m.cutBits & ((1 << m.nCuts) - 1)) === (1 << m.nCuts) - 1;
+
+export const PRESETS: EventPreset[] = [
+  {
+    id: 'cleanElectron',
+    setup: 'na64e',
+    params: NA64E_PRESET_PARAMS,
+    eventIndex: 3,
+    process: 'em',
+    expect: 'all cuts passed, |E_ECAL − 100| < 2 GeV, E_HCAL < 0.05 GeV',
+    check: (m) => allPass(m) && Math.abs(m.eEcalGeV - 100) < 2 && m.eHcalGeV < 0.05,
+  },
+  {
+    id: 'dimuon',
+    setup: 'na64e',
+    params: NA64E_PRESET_PARAMS,
+    eventIndex: 191,
+    process: 'dimuon',
+    expect: 'in region I: 7 < E_HCAL < 13 GeV',
+    check: (m) => m.eHcalGeV > 7 && m.eHcalGeV < 13,
+  },
+  {
+    id: 'punchThrough',
+    setup: 'na64e',
+    params: NA64E_PRESET_PARAMS,
+    eventIndex: 2362,
+    process: 'punch-through',
+    expect: 'large missing energy: E_ECAL < 50 GeV',
+    check: (m) => m.eEcalGeV < 50,
+  },
+  {
+    id: 'upstream',
+    setup: 'na64e',
+    params: NA64E_PRESET_PARAMS,
+    eventIndex: 10670,
+    process: 'upstream-interaction',
+    expect: 'inside the signal box before cuts (E_ECAL < 50, E_HCAL < 1 GeV)',
+    check: (m) => m.eEcalGeV < 50 && m.eHcalGeV < 1,
+  },
+];
+
+/**
+ * Extension point for the dark sector. The run parameters have no dark-photon signal option yet
+ * (physics/params.ts has no `signal` field), so this returns null and the tour explains the
+ * signal without simulating it, and the "dark photon at 20 MeV" preset is not offered.
+ * When the option exists: return the parameter patch that switches on an A′ of `massMeV` here;
+ * the tour's dark-photon step then applies it, re-runs and selects a real signal event, and
+ * DARK_PHOTON_PRESET below should get its index (process 'signal') from a scan like the others.
+ */
+export function darkPhotonPatch(_base: RunParams, _massMeV: number): Partial<RunParams> | null {
+  return null;
+}
+
+/** The "dark photon at 20 MeV" preset (null while the simulation has no signal option). */
+export const DARK_PHOTON_PRESET: EventPreset | null = null;
+
+/**
+ * Whether `run` (the parameters of the current run) contains event `p.eventIndex` of the preset's
+ * run: every parameter equal except the number of events, which must be larger than the index.
+ */
+export function runHasPreset(run: RunParams | null, p: EventPreset): boolean {
+  if (!run || run.setup !== p.setup || run.events <= p.eventIndex) return false;
+  const a = run as unknown as Record<string, unknown>;
+  const b = p.params as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    if (k === 'events') continue;
+    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+  }
+  return true;
+}
