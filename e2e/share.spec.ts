@@ -291,6 +291,25 @@ test('importing a Phoenix event shows it in 3D and the event panel; a corrupted 
   await page.screenshot({ path: `${SHOTS}/share-08-import-phoenix-error.png`, fullPage: true });
 });
 
+test('an NA64μ link selects its setup and event; its exports carry the NA64μ format', async ({ page }) => {
+  await page.goto('/#setup=na64mu&events=5000&seed=3&event=2&camera=beam&box=0,80,1.5,10');
+  await expect(page.getByTestId('setup-select')).toHaveValue('na64mu');
+  await waitForRun(page);
+  await waitForEvent(page, 2);
+  await expect(page.getByTestId('camera-beam')).toHaveAttribute('aria-pressed', 'true');
+  const csv = await exportFile(page, 'export-csv');
+  expect(csv.name).toBe('na64mu-seed3-5000ev.csv');
+  expect(csv.bytes.toString('utf8').split('\n')[0]).toBe('eventIndex,process,weight,pInGeV,pOutGeV,eEcalGeV,eVetoGeV,eVhcalGeV,eHcalGeV,passesCuts');
+  const phoenix = await exportFile(page, 'export-phoenix');
+  const pj = JSON.parse(phoenix.bytes.toString('utf8'));
+  expect(Object.keys(pj)).toEqual(['NA64mu seed 3 event 2']);
+  const root = await exportFile(page, 'export-root');
+  const h = JSON.parse(root.bytes.toString('utf8'));
+  expect(h.fXaxis.fTitle).toBe('p_{out} (MS2) [GeV]');
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: `${SHOTS}/share-10-na64mu-link.png`, fullPage: true });
+});
+
 test.afterAll(() => {
   // keep the 4K export next to the screenshots under a short name for reviewers
   try {

@@ -53,6 +53,14 @@ export function cellPlacement(el: DetectorElement, ix: number, iy: number, layer
   };
 }
 
+/** Roles of elements read out as one cell when they have no cell grid (VETO, SRD, HCAL0, counters). */
+const SINGLE_CELL_ROLES = new Set(['ecal', 'hcal', 'hcal0', 'vhcal', 'veto', 'srd', 'counter']);
+
+/** Whether energy deposits of an element are recorded as cells (a grid, or the element as one cell). */
+export function hasCells(el: DetectorElement): boolean {
+  return !!el.cells || SINGLE_CELL_ROLES.has(el.role);
+}
+
 /**
  * The cell of a setup at a transverse position on a front plane z: the element whose segment
  * starts at (or, failing that, contains) z, and whose face contains (x, y). Null if none.
@@ -66,7 +74,7 @@ export function cellAt(
   const tol = 0.5;
   let best: { el: DetectorElement; layer: number; exact: boolean } | null = null;
   for (const el of setup.elements) {
-    if (!el.cells) continue;
+    if (!hasCells(el)) continue;
     const layers = hasPreshower(el) ? [0, 1] : [0];
     for (const layer of layers) {
       const seg = segmentOf(el, layer);
@@ -81,7 +89,9 @@ export function cellAt(
   }
   if (!best) return null;
   const { el, layer } = best;
-  const ix = Math.min(el.cells!.nx - 1, Math.floor(((xMm - (el.xMm - el.widthMm / 2)) / el.widthMm) * el.cells!.nx));
-  const iy = Math.min(el.cells!.ny - 1, Math.floor(((yMm - (el.yMm - el.heightMm / 2)) / el.heightMm) * el.cells!.ny));
+  const nx = el.cells?.nx ?? 1;
+  const ny = el.cells?.ny ?? 1;
+  const ix = Math.min(nx - 1, Math.floor(((xMm - (el.xMm - el.widthMm / 2)) / el.widthMm) * nx));
+  const iy = Math.min(ny - 1, Math.floor(((yMm - (el.yMm - el.heightMm / 2)) / el.heightMm) * ny));
   return { detector: el.id, ix, iy, layer };
 }

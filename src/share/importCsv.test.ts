@@ -115,3 +115,14 @@ describe('CSV import', () => {
     expect(msg).toMatch(/further lines not checked/);
   });
 });
+
+describe('CSV import of an NA64μ run', () => {
+  it('reads back the CLI CSV of a simulated NA64μ run', () => {
+    const sim = new Simulator({ ...DEFAULT_PARAMS.na64mu, events: 400, seed: 2 });
+    const c0 = sim.simulateChunk(0, 400);
+    const text = columnsToCsv(sim.setup, c0);
+    const r = parseRunCsv(text);
+    expect(r.setupId).toBe('na64mu');
+    expect(columnsToCsv(sim.setup, r.columns)).toBe(text);
+  });
+});

@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import type { CellHit, EventDetail, ParticleKind, TrackDetail, TrackerHit } from '../physics/detail';
 import type { Setup, SetupId } from '../physics/setups/types';
-import { cellAt } from './cellGeometry';
+import { cellAt, hasCells } from './cellGeometry';
 import { ImportError } from './importError';
 
 export { ImportError };
@@ -183,8 +183,8 @@ function toDetail(e: PhoenixEventIn, setup: Setup, eventKey: string): EventDetai
   for (const [collection, coll] of Object.entries(e.PlanarCaloCells ?? {})) {
     coll.cells.forEach((c, k) => {
       const known = c.detector !== undefined && c.ix !== undefined && c.iy !== undefined;
-      const el = known ? setup.elements.find((d) => d.id === c.detector && d.cells) : undefined;
-      if (known && el && c.ix! < el.cells!.nx && c.iy! < el.cells!.ny) {
+      const el = known ? setup.elements.find((d) => d.id === c.detector && hasCells(d)) : undefined;
+      if (known && el && c.ix! < (el.cells?.nx ?? 1) && c.iy! < (el.cells?.ny ?? 1)) {
         cells.push({ detector: c.detector!, ix: c.ix!, iy: c.iy!, layer: c.layer ?? 0, energyMeV: c.energy });
         return;
       }

@@ -152,3 +152,22 @@ describe('Phoenix import', () => {
     expect(errorOf(JSON.stringify(outside))).toMatch(/expected a cell of a calorimeter of the .* setup, got position \[5000, 5000\]/);
   });
 });
+
+describe('Phoenix round trip for NA64μ', () => {
+  it('exports and imports a muon event with its cells', () => {
+    const sim = new Simulator({ ...DEFAULT_PARAMS.na64mu, events: 300, seed: 4 });
+    let d: EventDetail | null = null;
+    for (let i = 0; i < 300 && !d; i++) {
+      const e = sim.simulateDetail(i);
+      if (e.cells.length > 0 && e.tracks.length > 0) d = e;
+    }
+    expect(d).not.toBeNull();
+    const file = eventToPhoenix(d!, sim.setup);
+    const key = Object.keys(file)[0];
+    expect(key).toBe(`NA64mu seed 4 event ${d!.eventIndex}`);
+    const back = parsePhoenixEvent(JSON.stringify(file), () => sim.setup).detail;
+    expect(back.setupId).toBe('na64mu');
+    expect(back.cells.length).toBe(d!.cells.filter((c) => sim.setup.elements.some((e) => e.id === c.detector)).length);
+    expect(back.tracks.length).toBe(d!.tracks.filter((t) => t.points.length >= 6).length);
+  });
+});

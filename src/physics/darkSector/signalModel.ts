@@ -14,7 +14,7 @@ import { lnGamma } from '../math';
 import type { SignalParams } from '../params';
 import type { Rng } from '../rng';
 import type { SamplingStack } from '../setups/types';
-import { aprimeSpectrum, type AprimeSpectrum } from './aprime';
+import type { AprimeSpectrum } from './aprime';
 import { ME_GEV } from './common';
 import { aprimeYieldPerEot, DEFAULT_ECUT_FRACTION, type AprimeYield } from './yield';
 
@@ -53,8 +53,7 @@ export function buildNa64eSignalModel(signal: SignalParams, beamEnergyGeV: numbe
   const raw = y.primary + y.secondary + y.annihilation;
   const cum: [number, number, number] = raw > 0 ? [y.primary / raw, (y.primary + y.secondary) / raw, 1] : [1, 1, 1];
   const mGeV = signal.massMeV / 1000;
-  const spectrum = y.primaryS || y.secondaryS ? aprimeSpectrum(mGeV, Math.min(Math.max(eCut, mGeV * 1.01), beamEnergyGeV * 0.5), beamEnergyGeV * 1.06) : null;
-  return { signal, massGeV: mGeV, alphaD, beamEnergyGeV, eCutGeV: eCut, yield: y, pPerEot: y.total, cumMechanism: cum, spectrum };
+  return { signal, massGeV: mGeV, alphaD, beamEnergyGeV, eCutGeV: eCut, yield: y, pPerEot: y.total, cumMechanism: cum, spectrum: y.spectrum };
 }
 
 /** One sampled A′ production in the ECAL. */

@@ -35,6 +35,7 @@ import {
   aprimeInvisibleBr,
   annihilationIntegralPbGeV,
   resonanceEnergyGeV,
+  type AprimeSpectrum,
   type ChiSpin,
 } from './aprime';
 import { ME_GEV, MCHI_OVER_MA, PB_TO_CM2, TabulatedCdf, atomsPerCm3 } from './common';
@@ -102,6 +103,8 @@ export interface AprimeYield {
   secondaryS: TabulatedCdf | null;
   /** Positron energy distribution of resonant annihilation [GeV] (null if zero). */
   annihilationE: TabulatedCdf | null;
+  /** x tables of the mass over the emitter energies used (null when no brem phase space). */
+  spectrum: AprimeSpectrum | null;
 }
 
 /**
@@ -199,6 +202,7 @@ export function aprimeYieldPerEot(
     primaryS,
     secondaryS,
     annihilationE,
+    spectrum: spec,
   };
 }
 

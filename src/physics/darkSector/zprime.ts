@@ -273,9 +273,3 @@ export function sampleZprimeEmission(rng: Rng, eMuMeV: number, massMeV: number, 
     phiRad: phi,
   };
 }
-
-/** Index helper for tests: the energy grid of the cached tables [GeV]. */
-export function zprimeEnergyNodesGeV(): number[] {
-  return Array.from({ length: NE }, (_, k) => Math.exp(LNE0 + k * DLNE));
-}
-

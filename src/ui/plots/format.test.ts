@@ -48,3 +48,20 @@ describe('format', () => {
     expect(parseNumber('1e')).toBeNaN();
   });
 });
+
+describe('format per locale (Intl.NumberFormat)', () => {
+  it('groups and separates decimals like the locale', () => {
+    expect(formatCount(1234567, 'en')).toBe('1,234,567');
+    expect(formatCount(1234567, 'de')).toBe('1.234.567');
+    expect(formatCount(1234567, 'fr')).toBe('1\u202f234\u202f567');
+    expect(formatGeV(49.87, 'de')).toBe('49,9');
+    expect(formatGeV(-0.0432, 'it')).toBe('−0,043');
+    expect(formatPercent(0.5123, 'fr')).toBe('51,2\u00a0%');
+    expect(formatSci(9.37e11, 3, 'de')).toBe('9,37 × 10¹¹');
+    expect(formatValueError(0.5123, 0.1289, 'it')).toBe('0,51 ± 0,13');
+  });
+  it('keeps the locale-neutral SI style without a locale', () => {
+    expect(formatCount(1234567)).toBe(`1${THIN_SPACE}234${THIN_SPACE}567`);
+    expect(formatGeV(49.87)).toBe('49.9');
+  });
+});

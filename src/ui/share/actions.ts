@@ -10,17 +10,32 @@ import { exportFileName, runBaseName } from '../../share/fileNames';
 import { ImportError } from '../../share/importError';
 import { setupOfParams } from '../../share/setupOf';
 import { boxSummaryOf, useApp, type RunState } from '../../state/store';
-import { NA64E_REGIONS } from '../plots/regions';
+import { NA64E_REGIONS, NA64MU_REGIONS } from '../plots/regions';
 import { downloadBlob, downloadText, sceneToPng, svgToPng } from './dom';
 
 /** Size of the PNG export of the plot (4K, 16:9 for slides). */
 export const PNG_WIDTH = 3840;
 export const PNG_HEIGHT = 2160;
 
+// User-visible text (plain English; to be moved to i18n keys).
 const MSG = {
   noRun: 'There is no finished run to export yet.',
   busy: 'Wait until the run has finished (or cancel it) before importing.',
   noEvent: 'Select an event first (click a point of the plot).',
+  plotTitle: (setupName: string) => `${setupName} — hermeticity plot`,
+  importedSource: (file: string, n: string) => `imported from ${file}, ${n} events`,
+  runSource: (seed: number, n: string, beamGeV: number) => `seed ${seed}, ${n} events, beam ${beamGeV} GeV`,
+  noCuts: 'no cuts applied',
+  someCuts: (k: number, n: number) => `cuts 1–${k} of ${n} applied`,
+  boxText: (b: { xMinGeV: number; xMaxGeV: number; yMinGeV: number; yMaxGeV: number }) =>
+    `signal box x ${b.xMinGeV}–${b.xMaxGeV} GeV, y ${b.yMinGeV}–${b.yMaxGeV} GeV`,
+  credit: 'NA64 Explorer (simulation)',
+  boxLabel: (raw: string, weighted: number) => `${raw} events in box (${weighted} weighted)`,
+  csvImported: (n: string, setupName: string, processes: number, file: string) =>
+    `Imported ${n} events (${setupName}, ${processes} processes) from ${file}. The file stores "passes all cuts" only: the cut flow jumps at the first cut, and its events cannot be re-simulated in 3D.`,
+  eventImported: (which: string, file: string, nEvents: number, tracks: number, cells: number) =>
+    `Showing ${which} from ${file}${nEvents > 1 ? ` (the first of ${nEvents} events)` : ''}: ${tracks} tracks, ${cells} calorimeter cells.`,
+  eventName: (index: number) => `event ${index}`,
 };
 
 function currentRun(): { run: RunState; setupId: SetupId } {
@@ -45,11 +60,11 @@ function plotSvgInput(pixelWidth?: number, pixelHeight?: number) {
   const k = Math.min(settings.appliedCuts, setup.cuts.length);
   const summary = boxSummaryOf(run, settings);
   const p = run.params;
-  const cutText = k === 0 ? 'no cuts applied' : `cuts 1–${k} of ${setup.cuts.length} applied`;
+  const cutText = k === 0 ? MSG.noCuts : MSG.someCuts(k, setup.cuts.length);
   const source = run.importedFrom
-    ? `imported from ${run.importedFrom}, ${a.nEvents.toLocaleString('en')} events`
+    ? MSG.importedSource(run.importedFrom, a.nEvents.toLocaleString('en'))
     : p
-      ? `seed ${p.seed}, ${p.events.toLocaleString('en')} events, beam ${p.beamEnergyGeV} GeV`
+      ? MSG.runSource(p.seed, p.events.toLocaleString('en'), p.beamEnergyGeV)
       : '';
   const b = settings.box;
   return {
@@ -57,10 +72,10 @@ function plotSvgInput(pixelWidth?: number, pixelHeight?: number) {
     axes: setup.axes,
     box: b,
     selected: st.selected,
-    regions: st.showRegions && setupId === 'na64e' ? NA64E_REGIONS : null,
-    title: `${setup.name} — hermeticity plot`,
-    subtitle: `${source} · ${cutText} · signal box x ${b.xMinGeV}–${b.xMaxGeV} GeV, y ${b.yMinGeV}–${b.yMaxGeV} GeV · NA64 Explorer (simulation)`,
-    boxLabel: summary ? `${summary.inBox.raw.toLocaleString('en')} events in box (${summary.inBox.weighted.toPrecision(3)} weighted)` : undefined,
+    regions: st.showRegions ? (setupId === 'na64e' ? NA64E_REGIONS : NA64MU_REGIONS) : null,
+    title: MSG.plotTitle(setup.name),
+    subtitle: [source, cutText, MSG.boxText(b), MSG.credit].filter(Boolean).join(' · '),
+    boxLabel: summary ? MSG.boxLabel(summary.inBox.raw.toLocaleString('en'), Number(summary.inBox.weighted.toPrecision(3))) : undefined,
     pixelWidth,
     pixelHeight,
   };
@@ -170,7 +185,7 @@ async function importCsvText(text: string, name: string): Promise<string> {
   useApp.getState().setDetail({ detail: null, detailStatus: 'idle', detailError: null });
   let present = 0;
   for (const p of PROCESSES) if (analysis.processCounts.raw[p.code] > 0) present++;
-  return `Imported ${columns.n.toLocaleString('en')} events (${setup.name}, ${present} processes) from ${name}. The file stores "passes all cuts" only: the cut flow jumps at the first cut, and its events cannot be re-simulated in 3D.`;
+  return MSG.csvImported(columns.n.toLocaleString('en'), setup.name, present, name);
 }
 
 async function importPhoenixText(text: string, name: string): Promise<string> {
@@ -191,6 +206,6 @@ async function importPhoenixText(text: string, name: string): Promise<string> {
   }
   useApp.getState().select(null);
   useApp.getState().setDetail({ detail, detailStatus: 'idle', detailError: null });
-  const which = eventKey ? `'${eventKey}'` : `event ${detail.eventIndex}`;
-  return `Showing ${which} from ${name}${nEvents > 1 ? ` (the first of ${nEvents} events)` : ''}: ${detail.tracks.length} tracks, ${detail.cells.length} calorimeter cells.`;
+  const which = eventKey ? `'${eventKey}'` : MSG.eventName(detail.eventIndex);
+  return MSG.eventImported(which, name, nEvents, detail.tracks.length, detail.cells.length);
 }
