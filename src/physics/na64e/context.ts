@@ -84,6 +84,8 @@ export interface Na64eContext {
   /** Region where beam hadrons may decay: z from the first plane to the ECAL face. */
   decayZ0: number;
   decayZ1: number;
+  /** P(K⁻ | a beam hadron decayed in the beam line) = mix_K P_K / Σ mix_i P_i. */
+  decayKaonFraction: number;
   /** Minimum photon energy [MeV] of forced electro-/photo-nuclear reactions. */
   photonuclearEMinMeV: number;
   /** Probability of pile-up of a second beam particle in the ECAL window. */
@@ -250,6 +252,7 @@ export function makeNa64eContext(params: RunParams): Na64eContext {
     slabsX0,
     upstreamYMin: UPSTREAM_YMIN,
     decayZ0: z0,
+    decayKaonFraction: (mix.kaon * pDecayK) / (mix.pion * pDecayPi + mix.kaon * pDecayK),
     decayZ1: zEcal,
     photonuclearEMinMeV: PHOTONUCLEAR_EMIN_MEV,
     pileupWindowNs: PILEUP_WINDOW_NS,

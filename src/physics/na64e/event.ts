@@ -41,6 +41,8 @@ export const ANGLE_CUT_RAD = 0.5e-3;
 export const PRESHOWER_MIN_MEV = 500;
 
 const sums = new CaloSums();
+/** Fraction of simulated beam-line decays that are kaon decays (biased; weights restore the truth). */
+const DECAY_KAON_BIAS = 0.5;
 
 /** Simulate one event into `out` (out.detail set for full detail). */
 export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): void {
@@ -59,12 +61,23 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
   // 2. beam particle
   let kind: ParticleKind = 'e-';
   let mass = ELECTRON_MASS_MEV;
-  if (label === 'beam-hadron' || label === 'beam-decay') {
+  if (label === 'beam-hadron') {
     const mix = ctx.setup.beam.hadronMix;
-    const v = rng.uniform() * (label === 'beam-decay' ? mix.pion + mix.kaon : 1);
+    const v = rng.uniform();
     if (v < mix.pion) [kind, mass] = ['pi-', PION_MASS_MEV];
     else if (v < mix.pion + mix.kaon) [kind, mass] = ['K-', KAON_MASS_MEV];
     else [kind, mass] = ['pbar', PROTON_MASS_MEV];
+  } else if (label === 'beam-decay') {
+    // Which hadron decayed: true P(K | decay) = mix_K P_K / Σ mix_i P_i (kaons decay ~7× more per
+    // metre); kaons are sampled in half of the decays (their e⁻ channels reach the box) and weighted.
+    const pK = ctx.decayKaonFraction;
+    if (rng.uniform() < DECAY_KAON_BIAS) {
+      [kind, mass] = ['K-', KAON_MASS_MEV];
+      out.weight *= pK / DECAY_KAON_BIAS;
+    } else {
+      [kind, mass] = ['pi-', PION_MASS_MEV];
+      out.weight *= (1 - pK) / (1 - DECAY_KAON_BIAS);
+    }
   }
   const e0 = ctx.params.beamEnergyGeV * GeV * (1 + ctx.setup.beam.sigmaEOverE * rng.normal());
   if (d) {
