@@ -55,8 +55,22 @@ test('the guided tour walks through every step and drives the real views', async
     regionI: 'dimuon',
     regionII: 'hadron-electroproduction',
     regionIII: 'pile-up',
+    muIntro: 'muon',
+    muA: 'muon',
+    muB: 'muon-brems',
+    muC: 'muon-nuclear',
+    muD: 'muon-nuclear',
   };
-  const expectedRegion: Record<string, string> = { spot: 'spot', regionI: 'I', regionII: 'II', regionIII: 'III' };
+  const expectedRegion: Record<string, string> = {
+    spot: 'spot',
+    regionI: 'I',
+    regionII: 'II',
+    regionIII: 'III',
+    muA: 'A',
+    muB: 'B',
+    muC: 'C',
+    muD: 'D',
+  };
   const seen: string[] = [];
   for (let i = 0; i < 60; i++) {
     await stepSettled(page, 150_000);
@@ -96,7 +110,15 @@ test('the guided tour walks through every step and drives the real views', async
       await expect(page.getByTestId('cuts-applied')).toContainText('cuts 1–6 of 6');
       await shot(page, 'tour-result-all-cuts');
     }
-    if (id === 'darkPhoton') await expect(plot.locator('svg.hp-overlay')).toHaveAttribute('data-highlight', 'true');
+    if (id === 'darkPhoton') {
+      await expect(plot.locator('svg.hp-overlay')).toHaveAttribute('data-highlight', 'true');
+      // the tour mixed dark photons (20 MeV A′) into the run and selected one inside the box
+      expect(phase).toBe('ready');
+      expect(await shownProcess(page)).toBe('signal');
+      const eEcal = Number((await page.getByTestId('event-eecal').innerText()).replace(',', '.'));
+      expect(eEcal).toBeLessThan(50);
+      await shot(page, 'tour-dark-photon');
+    }
     if (id.startsWith('mu')) {
       await expect(page.getByTestId('setup-select')).toHaveValue('na64mu');
       if (phase === 'ready') await expect(page.getByTestId('selection-ring')).toBeVisible();
@@ -128,6 +150,10 @@ test('example events select real events of the fixed run', async ({ page }) => {
     ['dimuon', 191, 'dimuon'],
     ['punchThrough', 2362, 'punch-through'],
     ['upstream', 10670, 'upstream-interaction'],
+    // simulates its own run first (dark photons mixed in), then selects the event
+    ['darkPhoton', 1463, 'signal'],
+    // back to the run without signal
+    ['cleanElectron', 3, 'em'],
   ];
   for (const [id, index, process] of presets) {
     await page.getByTestId(`preset-${id}`).click();
@@ -135,6 +161,7 @@ test('example events select real events of the fixed run', async ({ page }) => {
     await expect(page.getByTestId('selection-ring')).toBeVisible();
     await expect(page.getByTestId('event-summary')).toContainText(`event ${index}`);
     if (id === 'dimuon') await shot(page, 'preset-dimuon');
+    if (id === 'darkPhoton') await shot(page, 'preset-dark-photon');
   }
   // a run with another seed: the preset re-simulates its own run first
   const seed = page.getByTestId('input-seed');
@@ -258,6 +285,8 @@ test('language switch: labels, numbers per locale, and the choice survives a rel
   await expect(page.getByTestId('run-status')).toContainText(/100\u202f000 événements/);
   await page.getByTestId('language-select').selectOption('it');
   await expect(page.getByTestId('run-button')).toHaveText('Simula');
+  // the shared-link state in the URL (written a moment after a change) must carry the new language too
+  await page.waitForFunction(() => !location.href.includes('lang=') || location.href.includes('lang=it'));
   await page.reload();
   await waitForRun(page);
   await expect(page.getByTestId('language-select')).toHaveValue('it');
@@ -284,7 +313,15 @@ test('tablet: no sideways scrolling, tap selects an event, pinch zooms the 3D vi
   // the 3D canvas leaves touch gestures to OrbitControls
   const gl = page.getByTestId('scene3d').locator('canvas');
   await gl.scrollIntoViewIfNeeded();
-  await expect(gl).toHaveCSS('touch-action', 'none');
+  // OrbitControls listens on the canvas wrapper and turns the browser's own touch panning off there
+  const touchAction = await page.evaluate(() => {
+    const out: string[] = [];
+    const root = document.querySelector('[data-testid="scene3d"]');
+    for (let e: Element | null = root?.querySelector('canvas') ?? null; e && e !== root; e = e.parentElement)
+      out.push(getComputedStyle(e).touchAction);
+    return out;
+  });
+  expect(touchAction).toContain('none');
   const g = await box(gl);
   const before = await gl.screenshot();
   const cdp = await context.newCDPSession(page);

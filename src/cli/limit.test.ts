@@ -15,7 +15,7 @@ describe('limit CLI', () => {
       ['--eot', '-1'],
       ['--masses', '10,abc'],
       ['--masses', '0.5'],
-      ['--setup', 'na64mu'],
+      ['--setup', 'lhc'],
       ['--method', 'bayes'],
       ['--observed', '1.5'],
       ['--box', '50,0,0,1'],

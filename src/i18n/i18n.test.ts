@@ -7,6 +7,7 @@ import { PROCESSES } from '../physics/processes';
 import { buildNa64eSetup } from '../physics/setups/na64e';
 import { buildNa64muSetup } from '../physics/setups/na64mu';
 import { detectorKey } from './physicsText';
+import { NA64E_REGIONS, NA64MU_REGIONS } from '../ui/plots/regions';
 
 type Tree = { [k: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -70,6 +71,11 @@ describe('locale files', () => {
         if (!tr) continue; // a cut without translation falls back to the physics text
         expect(tr.label, `${setup.id}.${c.id}`).toBe(c.label);
         expect(tr.description, `${setup.id}.${c.id}`).toBe(c.description);
+      }
+      for (const r of setup.id === 'na64e' ? NA64E_REGIONS : NA64MU_REGIONS) {
+        const tr = (en as unknown as { regions: Record<string, { label: string; short: string }> }).regions[r.id];
+        expect(tr?.label, `region ${r.id}`).toBe(r.label);
+        expect(tr?.short, `region ${r.id}`).toBe(r.description);
       }
       for (const el of setup.elements) {
         expect(e.detectors[detectorKey(setup.id, el)], `${setup.id} ${el.id}`).toBeDefined();

@@ -230,6 +230,12 @@ export interface ZprimeYield {
   eMuOutGeV: number;
   /** Distribution of the emission depth over the target in layers (layer index + fraction), for the generator. */
   depthCdf: TabulatedCdf | null;
+  /**
+   * Distribution of the emission depth [mm from the target face] with one cell per material slab
+   * (absorber, active, absorber, …), weight n σ(E_μ) ΔL of that slab, uniform inside a slab: the
+   * NA64μ generator's emission point.
+   */
+  depthMmCdf: TabulatedCdf | null;
 }
 
 /**
@@ -250,13 +256,20 @@ export function zprimeYieldPerMot(point: ZprimePoint, muonEnergyGeV: number, sta
   ];
   const depthEdges = new Float64Array(stack.layers + 1);
   const layerWeights = new Float64Array(stack.layers);
+  const period = stack.absorberMm + stack.activeMm;
+  const slabEdges = new Float64Array(2 * stack.layers + 1);
+  const slabWeights = new Float64Array(2 * stack.layers);
   for (let l = 0; l < stack.layers; l++) {
     let layerYield = 0;
-    for (const [mat, dMm] of slabs) {
+    slabEdges[2 * l + 1] = l * period + stack.absorberMm;
+    slabEdges[2 * l + 2] = (l + 1) * period;
+    for (const [k, [mat, dMm]] of slabs.entries()) {
       if (!(dMm > 0) || eMu * 1000 <= MUON_MASS_MEV * 1.01) continue;
       const n = atomsPerCm3(mat.densityGcm3, mat.a);
       const sigma = zprimeXsecPerEps2Pb(eMu, mGeV, mat.z, mat.a) * eps2 * zprimeFractionAbove(eMu, mGeV, mat.z, mat.a, eCut);
-      layerYield += n * sigma * PB_TO_CM2 * (dMm / 10);
+      const slabYield = n * sigma * PB_TO_CM2 * (dMm / 10);
+      layerYield += slabYield;
+      slabWeights[2 * l + k] = slabYield;
       const dedx = continuousDedx(mat, eMu * 1000, 0.999) * mat.densityGcm3 / 10; // MeV/mm
       eMu = Math.max(MUON_MASS_MEV / 1000, eMu - (dedx * dMm) / 1000);
     }
@@ -274,5 +287,6 @@ export function zprimeYieldPerMot(point: ZprimePoint, muonEnergyGeV: number, sta
     eCutGeV: eCut,
     eMuOutGeV: eMu,
     depthCdf: produced > 0 ? TabulatedCdf.fromCells(depthEdges, layerWeights) : null,
+    depthMmCdf: produced > 0 ? TabulatedCdf.fromCells(slabEdges, slabWeights) : null,
   };
 }

@@ -17,7 +17,9 @@
  *    (1 + Poisson(E_beyond/5 GeV), ASSUME-VETO-HADRON) cross the VETO; each goes through the hole with
  *    probability 1 − VHCAL_LARGE_ANGLE and then makes extra hits in MM5–7/ST1;
  *  - MS2 measures the momentum of the charged particle reaching it (resolution applied by the
- *    event driver) if it crosses MM5–7, ST1 and ST11 inside their areas (the acceptance).
+ *    event driver) if it crosses MM5–7, ST1 and ST11 inside their areas (the acceptance);
+ *  - Z′ signal events (force 'Z', signal.ts): the muon emits a Z′ at a sampled point of the ECAL
+ *    (its normal losses before and after), keeps (1 − x)E and is kinked by ψ_μ; the Z′ escapes.
  */
 import type { ParticleKind } from '../detail';
 import type { DetailRecorder } from '../eventOut';
@@ -33,6 +35,8 @@ import { landau } from '../na64e/calo';
 import { detailRngOf } from '../na64e/beamline';
 import { MUON_V_CUT, hardRates, newHardRates, type Na64muContext } from './context';
 import { moveTo } from './beamline';
+import { sampleZprimePoint, type Na64muSignalModel, type ZprimePoint, type ZprimeRecord } from './signal';
+import { sampleZprimeEmission, type ZprimeEmission } from '../darkSector/zprime';
 
 /** ASSUME-NA64MU-VHCAL-HOLE: fraction of the energy leaving the ECAL in a hadron shower that is outside the VHCAL hole. */
 export const VHCAL_LARGE_ANGLE = 0.6;
@@ -54,8 +58,8 @@ export interface Neutral {
   trackIdx: number;
 }
 
-/** Which hard interaction a forced branch imposes (context.ts). */
-export type Force = 'B' | 'D' | 'AC' | null;
+/** Which hard interaction a forced branch imposes (context.ts); 'Z': the Z′ emission of a signal event. */
+export type Force = 'B' | 'D' | 'AC' | 'Z' | null;
 
 /** What reached MS2 and the HCAL. */
 export interface Downstream {
@@ -87,7 +91,10 @@ export class MuSums {
   hard = { ecalEm: false, ecalNucl: false, hcalNucl: false, otherEm: false, otherNucl: false, pB: 0, pD: 0, pAC: 0 };
   /** Detail only: readable notes of the hard interactions. */
   hardNotes: string[] = [];
+  /** The Z′ emission of a signal event (null otherwise, or when the muon missed the ECAL). */
+  zprime: ZprimeRecord | null = null;
   reset(nModules: number): void {
+    this.zprime = null;
     this.ecalMip = this.ecalEm = this.ecalHad = this.ps = 0;
     this.veto = this.vhcalMip = this.vhcalShower = 0;
     if (nModules > this.hcalMip.length) {
@@ -251,6 +258,41 @@ function traverse(rng: Rng, stack: SamplingStack, eMeV: number, forced: ForcedPo
   }
 }
 
+/** Scratch result of a Z′ traversal: emission, muon energy before it, depth [mm] and material. */
+const zTrav: { em: ZprimeEmission | null; eMu: number; depthMm: number; material: Material | null } = { em: null, eMu: 0, depthMm: 0, material: null };
+
+/**
+ * Traverse a stack from its front with energy eMeV (result in `trav`) emitting a Z′ at `pt`: normal
+ * losses up to the point, then x from the WW spectrum at the muon's energy there (4 uniforms), the
+ * muon keeps (1 − x)E, normal losses after it. The emission goes to `zTrav`.
+ */
+function traverseZprime(rng: Rng, stack: SamplingStack, eMeV: number, pt: ZprimePoint, model: Na64muSignalModel, out: DiscreteLoss[]): void {
+  trav.e = eMeV;
+  trav.cont = 0;
+  trav.th2 = 0;
+  zTrav.em = null;
+  const period = stack.absorberMm + stack.activeMm;
+  const l = pt.layer;
+  propagateLayers(rng, stack, 0, l, out);
+  const mat = pt.active ? stack.active : stack.absorber;
+  const thick = pt.active ? stack.activeMm : stack.absorberMm;
+  const off = l * period + (pt.active ? stack.absorberMm : 0);
+  if (pt.active) pieceSlab(rng, stack.absorber, stack.absorberMm, l * period, out);
+  const d1 = pt.frac * thick;
+  pieceSlab(rng, mat, d1, off, out);
+  if (trav.e > STOPPED_MEV * 1.01 + model.massMeV) {
+    const em = sampleZprimeEmission(rng, trav.e, model.massMeV, mat);
+    zTrav.em = em;
+    zTrav.eMu = trav.e;
+    zTrav.depthMm = off + d1;
+    zTrav.material = mat;
+    trav.e = Math.max(MUON_MASS_MEV * 1.0001, trav.e - em.eZprimeMeV);
+  }
+  pieceSlab(rng, mat, thick - d1, off + d1, out);
+  if (!pt.active) pieceSlab(rng, stack.active, stack.activeMm, l * period + stack.absorberMm, out);
+  propagateLayers(rng, stack, l + 1, stack.layers, out);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Showers
 // ---------------------------------------------------------------------------------------------
@@ -371,7 +413,16 @@ export function chargedDownstream(
       if (force === 'B' && rEm.total > 0) forced = pickPoint(rng, stack, rEm, 'em');
       else if (force === 'D' && rNu.total > 0) forced = pickPoint(rng, stack, rNu, 'nucl');
       lossBuf.length = 0;
-      traverse(rng, stack, e, forced, hard, lossBuf);
+      const zPoint = force === 'Z' && ctx.signal ? sampleZprimePoint(ctx.signal, rng, stack) : null;
+      if (zPoint && ctx.signal) {
+        traverseZprime(rng, stack, e, zPoint, ctx.signal, lossBuf);
+        const em = zTrav.em;
+        if (em && zTrav.material) {
+          const z = ecal.zMm + zTrav.depthMm;
+          sums.zprime = { ...em, eMuMeV: zTrav.eMu, depthMm: zTrav.depthMm, material: zTrav.material, xMm: s.x + s.tx * (z - s.z), yMm: s.y + s.ty * (z - s.z), zMm: z, txIn: s.tx, tyIn: s.ty };
+          sums.escapedMeV += em.eZprimeMeV;
+        }
+      } else traverse(rng, stack, e, forced, hard, lossBuf);
       const cont = trav.cont / ctx.ecalG.ehat;
       sums.ecalMip += cont;
       sums.ps += (cont * ctx.psLayers) / stack.layers;
@@ -398,8 +449,15 @@ export function chargedDownstream(
         spreadCells(d, ecal, lx, ly, (cont * ctx.psLayers) / stack.layers, 0, 0);
         spreadCells(d, ecal, lx, ly, cont * (1 - ctx.psLayers / stack.layers), 0, 1);
       }
+      const zr = sums.zprime;
+      if (d && zr && zr.eZprimeMeV > biggest) kinkZ = zr.zMm;
       e = trav.e;
       if (e > STOPPED_MEV) {
+        // the Z′ kink (ψ_μ opposite to the Z′ in azimuth), then multiple scattering
+        if (zr) {
+          s.tx -= zr.psiMuonRad * Math.cos(zr.phiRad);
+          s.ty -= zr.psiMuonRad * Math.sin(zr.phiRad);
+        }
         const th = Math.sqrt(trav.th2);
         s.tx += th * rng.normal();
         s.ty += th * rng.normal();

@@ -25,6 +25,13 @@
  * on which branch produced the event, so nothing is double counted and Σw/N → 1. The forced
  * sampling is exact up to O(p_k) ≲ 0.5 % (a second hard interaction before the forced one, and the
  * slow change of the rate with the muon energy inside one calorimeter).
+ *
+ * Z′ signal (params.signal.model 'zprime', signal.ts, doc/model-zprime.md): one more class of its
+ * own, 'signal', with p = Z′ → νν̄ yield per MOT and q = params.signal.fraction; every other q
+ * (natural, forced, hadron, decay, pile-up) is multiplied by (1 − q) and the muon class's p loses p
+ * of the signal, so Σp = Σq = 1 and the balance heuristic inside the muon class is unchanged (its
+ * branch ratios q_k/q_μ do not change). Signal events carry w = p/q and keep any natural hard
+ * interaction on top of the emission. Without a signal every number is exactly what it was.
  */
 import { gflashSampling, type GFlashSampling } from '../emShower';
 import { E_OVER_H, type CaloSegment } from '../hadronShower';
@@ -36,6 +43,7 @@ import { buildNa64muSetup } from '../setups/na64mu';
 import type { DetectorElement, SamplingStack, Setup } from '../setups/types';
 import { CTAU_MM, GeV, KAON_MASS_MEV, PION_MASS_MEV } from '../units';
 import { PILEUP_RESOLVE_NS, PILEUP_WINDOW_NS, stackProperties, type Category } from '../na64e/context';
+import { buildNa64muSignalModel, type Na64muSignalModel } from './signal';
 
 /** Published MS1 resolution σp_in/p_in (seed 000). */
 export const MS1_RESOLUTION = 0.038;
@@ -74,7 +82,7 @@ export interface Plane {
   hh: number;
 }
 
-export type BranchKind = 'muon' | 'forceB' | 'forceD' | 'forceAC' | 'beam-hadron' | 'beam-decay' | 'pile-up';
+export type BranchKind = 'muon' | 'forceB' | 'forceD' | 'forceAC' | 'beam-hadron' | 'beam-decay' | 'pile-up' | 'signal';
 
 export interface Branch {
   kind: BranchKind;
@@ -165,6 +173,8 @@ export interface Na64muContext {
   wPileup: number;
   pileupWindowNs: number;
   pileupResolveNs: number;
+  /** Z′ signal of the run (the 'signal' class), or null (params.signal absent). */
+  signal: Na64muSignalModel | null;
 }
 
 const planeOf = (e: DetectorElement): Plane => ({ id: e.id, z: e.zMm + e.lengthMm / 2, x: e.xMm, y: e.yMm, hw: e.widthMm / 2, hh: e.heightMm / 2 });
@@ -306,7 +316,12 @@ export function makeNa64muContext(params: RunParams): Na64muContext {
   const pHadron = h - pDecay;
   const pPileup = params.pileup ? 1 - Math.exp(-setup.beam.rateHz * 2 * PILEUP_WINDOW_NS * 1e-9) : 0;
   const pMuonPU = (1 - h) * pPileup;
-  const pMuon = (1 - h) * (1 - pPileup);
+  // Z′ signal: its own class; without a signal pSig = 0 and keep = 1 leave every number bit-identical
+  const signal = params.signal ? buildNa64muSignalModel(params.signal, params.beamEnergyGeV, ecalStack) : null;
+  const qSig = signal ? signal.q : 0;
+  const pSig = signal ? signal.pPerMot : 0;
+  const keep = 1 - qSig;
+  const pMuon = (1 - h) * (1 - pPileup) - pSig;
 
   const hardMeV = HARD_FRACTION * p0MeV;
   const pB = hardProbability(ecalStack, p0MeV, hardMeV, 'em');
@@ -314,16 +329,18 @@ export function makeNa64muContext(params: RunParams): Na64muContext {
   const pAC = hcalStack ? hardProbability(hcalStack, p0MeV, hardMeV, 'nucl', hcals.length) : 0;
 
   const Q = NA64MU_BIAS_Q;
-  const qB = pB > 0 ? Q.brems : 0;
-  const qD = pD > 0 ? Q.ecalNuclear : 0;
-  const qAC = pAC > 0 ? Q.hcalNuclear : 0;
-  const qHad = pHadron > 0 ? Math.max(Q.hadron, pHadron) : 0;
-  const qDec = pDecay > 0 ? Math.max(Q.decay, pDecay) : 0;
-  const qPU = pMuonPU > 0 ? Math.max(Q.pileup, pMuonPU) : 0;
-  const qNat = 1 - qB - qD - qAC - qHad - qDec - qPU;
+  const qB0 = pB > 0 ? Q.brems : 0;
+  const qD0 = pD > 0 ? Q.ecalNuclear : 0;
+  const qAC0 = pAC > 0 ? Q.hcalNuclear : 0;
+  const qHad0 = pHadron > 0 ? Math.max(Q.hadron, pHadron) : 0;
+  const qDec0 = pDecay > 0 ? Math.max(Q.decay, pDecay) : 0;
+  const qPU0 = pMuonPU > 0 ? Math.max(Q.pileup, pMuonPU) : 0;
+  const qNat0 = 1 - qB0 - qD0 - qAC0 - qHad0 - qDec0 - qPU0;
+  const [qB, qD, qAC, qHad, qDec, qPU, qNat] = [qB0, qD0, qAC0, qHad0, qDec0, qPU0, qNat0].map((q) => q * keep);
   const qMu = qNat + qB + qD + qAC;
-  const wMuon = pMuon / qMu;
-  const qIn = { nat: qNat / qMu, B: qB / qMu, D: qD / qMu, AC: qAC / qMu };
+  // (qMu = 0 only for a pure-signal run, fraction 1: no muon-class event is generated)
+  const wMuon = qMu > 0 ? pMuon / qMu : 0;
+  const qIn = qMu > 0 ? { nat: qNat / qMu, B: qB / qMu, D: qD / qMu, AC: qAC / qMu } : { nat: 1, B: 0, D: 0, AC: 0 };
 
   const branches: Branch[] = [
     { kind: 'muon', q: qNat },
@@ -334,6 +351,7 @@ export function makeNa64muContext(params: RunParams): Na64muContext {
     { kind: 'beam-decay', q: qDec },
     { kind: 'pile-up', q: qPU },
   ];
+  if (signal) branches.push({ kind: 'signal', q: qSig });
   const cumQ = new Float64Array(branches.length);
   let acc = 0;
   branches.forEach((b, i) => {
@@ -359,6 +377,7 @@ export function makeNa64muContext(params: RunParams): Na64muContext {
     cat('beam-decay', pDecay, qDec),
   ];
   if (qPU > 0) categories.push(cat('pile-up', pMuonPU, qPU));
+  if (signal) categories.push(cat('signal', pSig, qSig));
 
   const ecalMuonMipMeV = muonContinuousMeV(ecalStack, p0MeV) / ecalG.ehat;
   const hcalMuonMipMeV = hcalStack ? muonContinuousMeV(hcalStack, p0MeV) : 0;
@@ -418,5 +437,6 @@ export function makeNa64muContext(params: RunParams): Na64muContext {
     wPileup: qPU > 0 ? pMuonPU / qPU : 0,
     pileupWindowNs: PILEUP_WINDOW_NS,
     pileupResolveNs: PILEUP_RESOLVE_NS,
+    signal,
   };
 }

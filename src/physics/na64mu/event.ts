@@ -9,6 +9,8 @@
  *     forced hard brems/pair or photonuclear), the VETO, the VHCAL hole, MS2 (measured
  *     p_out = p × (1 + 0.044 N)), ST11 and the HCAL modules (forced hard photonuclear);
  *  5. detector response (resolutions, Landau, noise) and the selection cuts (order = setup.cuts).
+ * Z′ signal events (branch 'signal', signal.ts): a beam muon that emits a Z′ → νν̄ in the ECAL
+ * (calo.ts, force 'Z'); weight = Z′ yield per MOT / signal fraction.
  * Summary and detail use the same random stream for everything measured (no draw depends on the
  * detail mode); display-only randomness comes from the detail stream (detailRngOf).
  */
@@ -24,6 +26,7 @@ import { HCAL_NOISE_MEV, VETO_NOISE_MEV, round } from '../na64e/event';
 import { beamState, transportMs1, type Ms1Result } from './beamline';
 import { MuSums, chargedDownstream, hadronFromEcalFace, neutralToCalos, type Downstream, type Force } from './calo';
 import { KAON_DECAY_FORCE, decayProbability, type Na64muContext } from './context';
+import { zprimeDetail } from './signal';
 
 /** ASSUME-NA64MU-VHCAL-THR: "no VHCAL activity" = E_VHCAL < 0.5 GeV (noise 30 MeV, a crossing muon ≈ 1 GeV). */
 export const VHCAL_THRESHOLD_MEV = 500;
@@ -77,6 +80,9 @@ export function simulateNa64muEvent(ctx: Na64muContext, rng: Rng, out: EventOut)
   } else if (branch === 'pile-up') {
     weight = ctx.wPileup;
     label = 'pile-up';
+  } else if (branch === 'signal' && ctx.signal) {
+    weight = ctx.signal.w;
+    label = 'signal';
   }
   if (d) {
     d.beamParticle = kind;
@@ -91,7 +97,7 @@ export function simulateNa64muEvent(ctx: Na64muContext, rng: Rng, out: EventOut)
   out.pInMeV = ms1.pEffMeV > 0 ? ms1.pEffMeV * (1 + ctx.ms1Resolution * rng.normal()) : NaN;
 
   // 4. calorimeters and MS2
-  const force: Force = branch === 'forceB' ? 'B' : branch === 'forceD' ? 'D' : branch === 'forceAC' ? 'AC' : null;
+  const force: Force = branch === 'forceB' ? 'B' : branch === 'forceD' ? 'D' : branch === 'forceAC' ? 'AC' : branch === 'signal' ? 'Z' : null;
   let ds: Downstream | null = null;
   const ch = ms1.charged;
   if (ch) {
@@ -213,7 +219,15 @@ function finishDetail(
     'beam-decay': `A beam ${d.beamParticle} decayed in flight (p_in measured ${Number.isFinite(pIn) ? pIn.toFixed(1) : '—'} GeV): the decay muon may be soft with only MIP signals — a background to the missing-momentum signal (${where}).`,
     'pile-up': `${where}.`,
   };
-  d.story.push(region[label] ?? '');
+  if (label === 'signal' && ctx.signal) {
+    const last = ctx.hcals[ctx.hcals.length - 1] ?? ctx.vhcal;
+    zprimeDetail(ctx.signal, d, sums.zprime, {
+      zEnd: last.zMm + last.lengthMm + 1500,
+      x0PerMm: ctx.ecalDepthX0 / ctx.ecal.lengthMm,
+      boxXMaxGeV: ctx.setup.defaultBox.xMaxGeV,
+      pOutGeV: pOut,
+    });
+  } else d.story.push(region[label] ?? '');
   if (label === 'muon' && sums.hardNotes.length === 0 && d.story.length === 1 && out.cutBits === (1 << ctx.setup.cuts.length) - 1) {
     d.story.push('It passes all cuts and sits in the dense spot at p_out ≈ 160 GeV.');
   }

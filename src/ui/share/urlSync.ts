@@ -126,15 +126,14 @@ export function startUrlSync(): void {
   applyUrlState();
   useApp.subscribe(() => {
     selectPending();
-    // throttle: at once if the last write is older than the interval, else once at its end
+    // most store changes (run progress, analysis) leave the link as it is
+    if (encodeUrlState(shareStateOf(useApp.getState())) === lastWritten) return;
+    // throttle: at once if the last write is older than the interval (so a reload right after an
+    // edit keeps it), else once at the end of the interval (box drags: at most 4 writes a second)
     if (timer !== null) return;
     const wait = lastWriteAt + WRITE_INTERVAL_MS - performance.now();
     if (wait <= 0) writeNow();
     else timer = setTimeout(writeNow, wait);
-  });
-  // a reload right after a change must not come back with the previous state
-  window.addEventListener('pagehide', () => {
-    if (timer !== null) writeNow();
   });
   window.addEventListener('hashchange', () => {
     if (location.hash === `#${lastWritten}`) return;

@@ -16,12 +16,12 @@ const SHORTCUTS: { keys: string[]; what: string }[] = [
   { keys: ['Esc'], what: 'close' },
 ];
 
-const CONTROLS: { keys: string[]; what: string }[] = [
+const CONTROLS: { keys: string[]; what: string; translateKeys?: boolean }[] = [
   { keys: ['Tab', 'Shift+Tab'], what: 'tab' },
   { keys: ['←', '→', '↑', '↓'], what: 'boxEdge' },
   { keys: ['Shift+←/→/↑/↓', 'PageUp/PageDown'], what: 'boxEdgeBig' },
   { keys: ['Enter', 'Space'], what: 'activate' },
-  { keys: ['1 finger', '2 fingers'], what: 'touch3d' },
+  { keys: ['help.fingers1', 'help.fingers2'], what: 'touch3d', translateKeys: true },
 ];
 
 export function KeyboardHelp() {
@@ -30,6 +30,18 @@ export function KeyboardHelp() {
   const setOpen = useTeaching((s) => s.setKeyboardHelp);
   const ref = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<Element | null>(null);
+
+  // the dialog can close itself (Esc): keep the store in step
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    const onClose = () => {
+      setOpen(false);
+      if (returnTo.current instanceof HTMLElement) returnTo.current.focus();
+    };
+    d.addEventListener('close', onClose);
+    return () => d.removeEventListener('close', onClose);
+  }, [setOpen]);
 
   useEffect(() => {
     const d = ref.current;
@@ -42,13 +54,13 @@ export function KeyboardHelp() {
     }
   }, [open]);
 
-  const row = (r: { keys: string[]; what: string }, group: string) => (
+  const row = (r: { keys: string[]; what: string; translateKeys?: boolean }, group: string) => (
     <tr key={r.what}>
       <th scope="row">
         {r.keys.map((k, i) => (
           <span key={k}>
             {i > 0 ? ' / ' : null}
-            <kbd>{k}</kbd>
+            <kbd>{r.translateKeys ? t(k) : k}</kbd>
           </span>
         ))}
       </th>
@@ -62,10 +74,6 @@ export function KeyboardHelp() {
       className="help-dialog"
       data-testid="keyboard-help"
       aria-labelledby="help-title"
-      onClose={() => {
-        setOpen(false);
-        if (returnTo.current instanceof HTMLElement) returnTo.current.focus();
-      }}
     >
       <div className="explain-head">
         <h2 id="help-title">{t('help.title')}</h2>

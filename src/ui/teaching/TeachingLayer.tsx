@@ -14,7 +14,7 @@ import { buildNa64muSetup } from '../../physics/setups/na64mu';
 import type { Setup, SetupId } from '../../physics/setups/types';
 import { useLocale } from '../../i18n';
 import { cutLabel, processName } from '../../i18n/physicsText';
-import { NA64E_REGIONS } from '../plots/regions';
+import { NA64E_REGIONS, NA64MU_REGIONS } from '../plots/regions';
 import type { PlotRegion } from '../plots/types';
 import { formatCount, formatGeV, formatWeighted } from '../plots/format';
 import { columnsUsable, eventAt } from './eventFinder';
@@ -47,7 +47,7 @@ function fallbackSetup(id: SetupId): Setup {
 
 /** Regions drawn on the plot of a setup (teaching overlay). */
 export function regionsOf(id: SetupId): PlotRegion[] {
-  return id === 'na64e' ? NA64E_REGIONS : [];
+  return id === 'na64e' ? NA64E_REGIONS : NA64MU_REGIONS;
 }
 
 function usePrefersReducedMotion(): boolean {
@@ -128,7 +128,10 @@ function PresetBar({ onRun }: { onRun(): void }) {
     setWaiting(p.id);
     const run = useApp.getState().runs[p.setup];
     if (!runHasPreset(run.params, p) || run.status === 'error' || run.status === 'cancelled') {
-      const err = useApp.getState().updateParams({ ...p.params });
+      // exactly the preset's parameters: options it does not set (e.g. a signal) are cleared
+      const patch: Record<string, unknown> = {};
+      for (const k of Object.keys(useApp.getState().settings[p.setup].params)) patch[k] = undefined;
+      const err = useApp.getState().updateParams({ ...patch, ...p.params });
       if (!err) onRun();
     }
   };
@@ -329,7 +332,8 @@ export function TeachingLayer({ onRun = () => undefined, setupIds = ['na64e', 'n
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const app = useApp.getState();
       const teach = useTeaching.getState();
-      if (teach.keyboardHelp) return; // the modal dialog handles its own keys (Esc closes it)
+      // a modal dialog (keyboard help) handles its own keys (Esc closes it)
+      if (document.querySelector('dialog[open]')) return;
       if (e.key === 'Escape') {
         if (teach.explanation) teach.explain(null);
         else if (app.tourStep >= 0) app.setTourStep(-1);

@@ -6,7 +6,7 @@
  * State: store.tourStep (−1 = closed). Keys: → / PageDown next, ← / PageUp back, Esc closes
  * (handled by TeachingLayer).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boxSummaryOf, useApp } from '../../state/store';
 import { buildNa64eSetup } from '../../physics/setups/na64e';
@@ -35,6 +35,19 @@ const TOUR_DARK_PHOTON_MEV = 20;
 
 type Phase = 'waiting' | 'ready' | 'notFound' | 'error';
 
+/**
+ * Take the dark photons the tour mixed in out of the NA64e settings again: re-run now if the tour
+ * stays on NA64e, else mark that run for a re-run when NA64e is shown next.
+ */
+function removeTourSignal(nextSetup: SetupId, onRun: () => void) {
+  useApp.setState((s) => ({
+    settings: { ...s.settings, na64e: { ...s.settings.na64e, params: { ...s.settings.na64e.params, signal: null } } },
+  }));
+  const st = useApp.getState();
+  if (st.setupId === 'na64e' && nextSetup === 'na64e') onRun();
+  else st.setRun('na64e', { status: 'idle' });
+}
+
 /** Find the event a step asks for in the current run (null: none in this run). */
 function findStepEvent(step: TourStep): FoundEvent | null {
   const st = useApp.getState();
@@ -49,9 +62,13 @@ function findStepEvent(step: TourStep): FoundEvent | null {
   }
   const b = st.settings[step.setup].box;
   const inside = (x: number, y: number) => x >= b.xMinGeV && x <= b.xMaxGeV && y >= b.yMinGeV && y <= b.yMaxGeV;
-  for (const p of step.event.inBox) {
-    const f = findEvent(run.setup, run.columns, { process: p, where: inside });
-    if (f) return f;
+  // prefer an event well inside the box (E_ECAL ≥ 5 GeV: something was measured), then any
+  const measured = (x: number, y: number) => inside(x, y) && x >= b.xMinGeV + 5;
+  for (const where of [measured, inside]) {
+    for (const p of step.event.inBox) {
+      const f = findEvent(run.setup, run.columns, { process: p, where });
+      if (f) return f;
+    }
   }
   return null;
 }
@@ -75,10 +92,22 @@ export function Tour({ onRun, setupIds }: { onRun(): void; setupIds: readonly Se
   const [phase, setPhase] = useState<{ index: number; phase: Phase }>({ index: -1, phase: 'waiting' });
   const applied = useRef(-1);
   const darkRequested = useRef(false);
+  /** The tour mixed dark photons into the NA64e run (undone when it leaves the dark-photon step). */
+  const addedSignal = useRef(false);
+  // the parent passes a new callback on every render: effects read the latest one from a ref
+  const runRef = useRef(onRun);
+  useEffect(() => {
+    runRef.current = onRun;
+  });
+  const run_ = useCallback(() => runRef.current(), []);
 
   // ---- view effects: immediately on entering a step ----
   useEffect(() => {
     const teach = useTeaching.getState();
+    if (addedSignal.current && !step?.darkPhoton) {
+      addedSignal.current = false;
+      removeTourSignal(step ? step.setup : useApp.getState().setupId, run_);
+    }
     if (!step) {
       teach.setHighlight(null, false);
       applied.current = -1;
@@ -92,7 +121,7 @@ export function Tour({ onRun, setupIds }: { onRun(): void; setupIds: readonly Se
     applied.current = -1;
     darkRequested.current = false;
     setPhase({ index, phase: 'waiting' });
-  }, [step, index]);
+  }, [step, index, run_]);
 
   // ---- data effects: once the run of the step's setup is ready ----
   useEffect(() => {
@@ -105,23 +134,24 @@ export function Tour({ onRun, setupIds }: { onRun(): void; setupIds: readonly Se
       return;
     }
     if (r.status === 'cancelled') {
-      onRun();
+      run_();
       return;
     }
     if (r.status !== 'done' || !r.setup || !columnsUsable(r.columns)) return;
-    if (step.darkPhoton && r.params) {
+    // dark-photon step: mix A′ events into the run (unless it has a signal already), re-run, then
+    // select one; without a signal option for this setup the step only explains
+    if (step.darkPhoton && r.params && !r.params.signal && !darkRequested.current) {
       const patch = darkPhotonPatch(r.params, TOUR_DARK_PHOTON_MEV);
-      if (patch && !darkRequested.current) {
-        darkRequested.current = true;
-        if (!st.updateParams(patch)) {
-          onRun();
-          return;
-        }
+      darkRequested.current = true;
+      if (patch && !st.updateParams(patch)) {
+        addedSignal.current = true;
+        run_();
+        return;
       }
     }
     applied.current = index;
     let ph: Phase = 'ready';
-    if (step.event !== 'keep') {
+    if (step.event !== 'keep' && (!step.darkPhoton || r.params?.signal)) {
       const f = findStepEvent(step);
       if (f) selectRunEvent(f);
       else ph = 'notFound';
@@ -131,7 +161,7 @@ export function Tour({ onRun, setupIds }: { onRun(): void; setupIds: readonly Se
       if (st.settings[step.setup].appliedCuts !== k) st.setAppliedCuts(k);
     }
     setPhase({ index, phase: ph });
-  }, [step, index, setupId, run.status, run.columns, run.setup, onRun]);
+  }, [step, index, setupId, run.status, run.columns, run.setup, run_]);
 
   // ---- focus: the dialog on opening, the Tour button on closing ----
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -230,7 +260,7 @@ export function Tour({ onRun, setupIds }: { onRun(): void; setupIds: readonly Se
     why: step.cut ? t(`tour.cutWhy.${setupId}.${step.cut.id}`, { defaultValue: '' }) : '',
     mass: TOUR_DARK_PHOTON_MEV,
   };
-  const darkAvailable = !!(run.params && darkPhotonPatch(run.params, TOUR_DARK_PHOTON_MEV));
+  const darkAvailable = !!run.params?.signal && run.status === 'done';
   const textKey = step.cut ? 'tour.cut' : `tour.steps.${step.id}`;
   const title = t(`${textKey}.title`, vars);
   const body = t(step.darkPhoton && darkAvailable ? `${textKey}.bodySignal` : `${textKey}.body`, vars);

@@ -81,19 +81,32 @@ export const PRESETS: EventPreset[] = [
 ];
 
 /**
- * Extension point for the dark sector. The run parameters have no dark-photon signal option yet
- * (physics/params.ts has no `signal` field), so this returns null and the tour explains the
- * signal without simulating it, and the "dark photon at 20 MeV" preset is not offered.
- * When the option exists: return the parameter patch that switches on an A′ of `massMeV` here;
- * the tour's dark-photon step then applies it, re-runs and selects a real signal event, and
- * DARK_PHOTON_PRESET below should get its index (process 'signal') from a scan like the others.
+ * Kinetic mixing ε and signal fraction of the teaching dark-photon runs: the fraction of simulated
+ * events that are A′ events (1 %: enough to be seen as dots; their weights keep the rates per
+ * electron on target right) and an ε of 10⁻⁴, the order of the couplings NA64 probes.
  */
-export function darkPhotonPatch(_base: RunParams, _massMeV: number): Partial<RunParams> | null {
-  return null;
+export const TEACHING_SIGNAL = { coupling: 1e-4, fraction: 0.01 } as const;
+
+/**
+ * The parameter patch that mixes dark photons (A′, `massMeV`) into an NA64e run (the dark-sector
+ * signal option of physics/params.ts), or null where the setup has none for teaching (NA64μ).
+ * Used by the tour's dark-photon step and by the "dark photon at 20 MeV" preset.
+ */
+export function darkPhotonPatch(base: RunParams, massMeV: number): Partial<RunParams> | null {
+  if (base.setup !== 'na64e') return null;
+  return { signal: { model: 'aprime', massMeV, ...TEACHING_SIGNAL } };
 }
 
-/** The "dark photon at 20 MeV" preset (null while the simulation has no signal option). */
-export const DARK_PHOTON_PRESET: EventPreset | null = null;
+/** The "dark photon at 20 MeV" preset: an A′ event deep in the signal box that passes every cut. */
+export const DARK_PHOTON_PRESET: EventPreset | null = {
+  id: 'darkPhoton',
+  setup: 'na64e',
+  params: { ...NA64E_PRESET_PARAMS, ...darkPhotonPatch(NA64E_PRESET_PARAMS, 20) },
+  eventIndex: 1463,
+  process: 'signal',
+  expect: 'in the signal box after all cuts: E_ECAL < 50 GeV, E_HCAL < 1 GeV, all cuts passed',
+  check: (m) => allPass(m) && m.eEcalGeV < 50 && m.eHcalGeV < 1,
+};
 
 /**
  * Whether `run` (the parameters of the current run) contains event `p.eventIndex` of the preset's
@@ -106,7 +119,8 @@ export function runHasPreset(run: RunParams | null, p: EventPreset): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) {
     if (k === 'events') continue;
-    if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return false;
+    // an absent option and an explicit null (e.g. no signal) are the same run
+    if (JSON.stringify(a[k] ?? null) !== JSON.stringify(b[k] ?? null)) return false;
   }
   return true;
 }

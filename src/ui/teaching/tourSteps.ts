@@ -128,17 +128,68 @@ export function buildTour(na64eCuts: readonly Pick<CutSpec, 'id'>[], withNa64mu:
       cuts: n,
       region: null,
       box: true,
-      event: { find: [{ process: 'signal', where: (x, y) => x < 50 && y < 1 }, { process: 'signal' }] },
+      event: {
+        find: [
+          { process: 'signal', passesAllCuts: true, where: (x, y) => x > 5 && x < 40 && y < 0.5 },
+          { process: 'signal', where: (x, y) => x < 50 && y < 1 },
+          { process: 'signal' },
+        ],
+      },
       darkPhoton: true,
     },
   ];
   if (withNa64mu) {
     steps.push(
       { id: 'muIntro', setup: 'na64mu', targets: ['scene'], camera: 'side', cuts: 0, region: null, event: { find: [{ process: 'muon', passesAllCuts: true }, { process: 'muon' }] } },
-      { id: 'muA', setup: 'na64mu', targets: ['plot', 'scene'], camera: 'overview', cuts: 0, region: 'A', event: { find: [{ process: 'muon', where: (x) => x > 120 }, { process: 'muon' }] } },
-      { id: 'muB', setup: 'na64mu', targets: ['plot', 'scene'], camera: 'overview', cuts: 0, region: 'B', event: { find: [{ process: 'muon-brems', where: (x) => x < 120 }, { process: 'muon-brems' }] } },
-      { id: 'muC', setup: 'na64mu', targets: ['plot', 'scene'], camera: 'overview', cuts: 0, region: 'C', event: { find: [{ process: 'muon-nuclear', where: (_x, y) => y > 30 }, { process: 'muon-nuclear' }] } },
-      { id: 'muD', setup: 'na64mu', targets: ['plot', 'scene'], camera: 'overview', cuts: 0, region: 'D', event: { find: [{ process: 'muon-nuclear', where: (x, y) => y < 30 && x < 120 }, { process: 'muon-nuclear' }] } },
+      // regions of the NA64μ plot (x = p_out, y = E_ECAL + E_VHCAL + E_HCAL), as drawn in plots/regions.ts
+      {
+        id: 'muA',
+        setup: 'na64mu',
+        targets: ['plot', 'scene'],
+        camera: 'overview',
+        cuts: 0,
+        region: 'A',
+        event: { find: [{ process: 'muon', where: (x, y) => x > 140 && x < 180 && y < 12 }, { process: 'muon' }] },
+      },
+      {
+        id: 'muB',
+        setup: 'na64mu',
+        targets: ['plot', 'scene'],
+        camera: 'overview',
+        cuts: 0,
+        region: 'B',
+        event: {
+          find: [
+            { process: 'muon-brems', where: (x, y) => x < 100 && y > 12 && x + y > 135 && x + y < 185 },
+            { process: 'muon-brems', where: (x) => x < 130 },
+            { process: 'muon-brems' },
+          ],
+        },
+      },
+      {
+        id: 'muC',
+        setup: 'na64mu',
+        targets: ['plot', 'scene'],
+        camera: 'overview',
+        cuts: 0,
+        region: 'C',
+        event: { find: [{ process: 'muon-nuclear', where: (x, y) => x >= 130 && y > 30 }, { process: 'muon-nuclear' }] },
+      },
+      {
+        id: 'muD',
+        setup: 'na64mu',
+        targets: ['plot', 'scene'],
+        camera: 'overview',
+        cuts: 0,
+        region: 'D',
+        event: {
+          find: [
+            { process: 'muon-nuclear', where: (x, y) => x < 120 && y > 12 && x + y < 130 },
+            { process: 'muon-nuclear', where: (x) => x < 130 },
+            { process: 'muon-nuclear' },
+          ],
+        },
+      },
     );
   }
   steps.push({ id: 'end', setup: withNa64mu ? 'na64mu' : 'na64e', targets: [], cuts: 0, region: null, event: 'keep' });
