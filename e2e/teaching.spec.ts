@@ -266,6 +266,16 @@ test('explanations of plot regions and detectors, with their sources', async ({ 
   await page.getByTestId('region-label-I').focus();
   await page.keyboard.press('Enter');
   await expect(panel).toHaveAttribute('data-id', 'I');
+  await page.keyboard.press('Escape');
+  // a click on a detector in the 3D view (the ECAL close-up: the ECAL fills the middle)
+  await page.getByTestId('camera-ecal').click();
+  await page.waitForTimeout(1200);
+  const scene = await box(page.getByTestId('scene3d'));
+  await page.mouse.move(scene.x + scene.width / 2, scene.y + scene.height / 2);
+  await expect(page.getByTestId('scene3d-hover-label')).toContainText('Click for the full explanation');
+  await page.mouse.click(scene.x + scene.width / 2, scene.y + scene.height / 2);
+  await expect(panel).toHaveAttribute('data-kind', 'detector');
+  await shot(page, 'explain-detector-3d');
 });
 
 test('language switch: labels, numbers per locale, and the choice survives a reload', async ({ page }) => {

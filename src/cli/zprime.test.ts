@@ -25,7 +25,18 @@ describe('limit CLI, --setup na64mu (Z′)', () => {
   });
 
   it('prints massMeV,g90 for a small sample; the limit weakens at large mass', async () => {
-    const cli = parseLimitCli(['--setup', 'na64mu', '--mot', '1.98e10', '--events', '3000', '--signal-events', '400', '--masses', '20,200,1000']);
+    const cli = parseLimitCli([
+      '--setup',
+      'na64mu',
+      '--mot',
+      '1.98e10',
+      '--events',
+      '3000',
+      '--signal-events',
+      '400',
+      '--masses',
+      '20,200,1000',
+    ]);
     const r = await runLimit(cli);
     const csv = limitCsv(r.points, cli.model).trim().split('\n');
     expect(csv[0]).toBe('massMeV,g90');
@@ -44,14 +55,53 @@ describe('limit CLI, --setup na64mu (Z′)', () => {
 
 describe('sim CLI, --signal zprime', () => {
   it('builds the Z′ signal parameters for --setup na64mu', () => {
-    const c = parseCli(['--setup', 'na64mu', '--events', '100', '--signal', 'zprime', '--mass-mev', '50', '--g-zprime', '3e-4']);
+    const c = parseCli([
+      '--setup',
+      'na64mu',
+      '--events',
+      '100',
+      '--signal',
+      'zprime',
+      '--mass-mev',
+      '50',
+      '--g-zprime',
+      '3e-4',
+    ]);
     expect(c.params.signal).toEqual({ model: 'zprime', massMeV: 50, coupling: 3e-4, fraction: 0.02 });
   });
   it.each([
-    [['--setup', 'na64mu', '--events', '10', '--signal', 'zprime', '--mass-mev', '0.5', '--g-zprime', '1e-4']],
+    [
+      [
+        '--setup',
+        'na64mu',
+        '--events',
+        '10',
+        '--signal',
+        'zprime',
+        '--mass-mev',
+        '0.5',
+        '--g-zprime',
+        '1e-4',
+      ],
+    ],
     [['--setup', 'na64mu', '--events', '10', '--signal', 'zprime', '--mass-mev', '50', '--g-zprime', '2']],
     [['--setup', 'na64mu', '--events', '10', '--signal', 'zprime', '--mass-mev', '50']],
-    [['--setup', 'na64mu', '--events', '10', '--signal', 'zprime', '--mass-mev', '50', '--g-zprime', '1e-4', '--alpha-d', '0.1']],
+    [
+      [
+        '--setup',
+        'na64mu',
+        '--events',
+        '10',
+        '--signal',
+        'zprime',
+        '--mass-mev',
+        '50',
+        '--g-zprime',
+        '1e-4',
+        '--alpha-d',
+        '0.1',
+      ],
+    ],
     [['--setup', 'na64mu', '--events', '10', '--signal', 'aprime', '--mass-mev', '50', '--epsilon', '1e-4']],
   ])('rejects %j', (argv) => {
     expect(() => parseCli(argv as string[])).toThrow();

@@ -14,11 +14,10 @@
  * [m/E₀, 1 − m⁴/(8E₀³A) − m_μ/E₀]. The angular sampler is an approximation (ASSUME-ZPRIME-ANGLE).
  * Energies in GeV inside formulas; cross sections in pb.
  *
- * Wiring into the NA64μ generator (src/physics/na64mu/, not edited here): add a 'signal' category
- * with p = zprimeYieldPerMot(...).perMot (yield.ts) for the model point and q = params.signal.fraction;
- * in the event, pick the emission point along the target with the muon's energy there (the yield's
- * `depthCdf`), call `sampleZprimeEmission(rng, eMuMeV, massMeV, material)`, reduce the muon energy
- * to (1 − x)·E_μ, deflect it by ψ_μ, and let the Z′ escape (invisible TrackDetail with a note).
+ * Used by the NA64μ generator (na64mu/signal.ts): a 'signal' class with p = zprimeYieldPerMot(...)
+ * .perMot (yield.ts) and q = params.signal.fraction; per event the emission point from the yield's
+ * `depthMmCdf`, `sampleZprimeEmission(rng, eMuMeV, massMeV, material)` at the muon's energy there,
+ * the muon reduced to (1 − x)·E_μ and deflected by ψ_μ, the Z′ escaping (invisible track).
  */
 import type { Material } from '../materials';
 import type { Rng } from '../rng';

@@ -167,6 +167,9 @@ export function simulateNa64muEvent(ctx: Na64muContext, rng: Rng, out: EventOut)
   if (d) finishDetail(ctx, d, out, ms1, ds, label, dtNs);
 }
 
+const inBox = (b: { xMinGeV: number; xMaxGeV: number; yMinGeV: number; yMaxGeV: number }, x: number, y: number) =>
+  x >= b.xMinGeV && x < b.xMaxGeV && y >= b.yMinGeV && y < b.yMaxGeV;
+
 /** Pile-up: a second beam muon whose pulses overlap by fraction f with the event's window (mean MIP deposits). */
 function pileUp(ctx: Na64muContext, rng: Rng, f: number, d: EventOut['detail']): void {
   sums.ecalMip += f * ctx.ecalMuonMipMeV;
@@ -226,6 +229,8 @@ function finishDetail(
       x0PerMm: ctx.ecalDepthX0 / ctx.ecal.lengthMm,
       boxXMaxGeV: ctx.setup.defaultBox.xMaxGeV,
       pOutGeV: pOut,
+      caloGeV: eSum,
+      inBox: out.cutBits === (1 << ctx.setup.cuts.length) - 1 && inBox(ctx.setup.defaultBox, pOut, eSum),
     });
   } else d.story.push(region[label] ?? '');
   if (label === 'muon' && sums.hardNotes.length === 0 && d.story.length === 1 && out.cutBits === (1 << ctx.setup.cuts.length) - 1) {

@@ -27,11 +27,24 @@ describe('NA64μ without a signal', () => {
     expect(makeNa64muContext(base).branches.some((x) => x.kind === 'signal')).toBe(false);
     const c0 = a.simulateChunk(0, 1500);
     const c1 = b.simulateChunk(0, 1500);
-    for (const k of ['process', 'weight', 'pInGeV', 'pOutGeV', 'eEcalGeV', 'eVhcalGeV', 'eHcalGeV', 'eVetoGeV', 'cutBits'] as const)
+    for (const k of [
+      'process',
+      'weight',
+      'pInGeV',
+      'pOutGeV',
+      'eEcalGeV',
+      'eVhcalGeV',
+      'eHcalGeV',
+      'eVetoGeV',
+      'cutBits',
+    ] as const)
       expect(Array.from(c1[k])).toEqual(Array.from(c0[k]));
   });
   it('refuses an A′ signal (it is radiated by electrons)', () => {
-    expect(() => new Simulator({ ...base, signal: { model: 'aprime', massMeV: 50, coupling: 1e-4, fraction: 0.1 } })).toThrow(/NA64e/);
+    expect(
+      () =>
+        new Simulator({ ...base, signal: { model: 'aprime', massMeV: 50, coupling: 1e-4, fraction: 0.1 } }),
+    ).toThrow(/NA64e/);
   });
 });
 
@@ -57,7 +70,8 @@ describe('NA64μ Z′ signal class', () => {
       if (c.label.startsWith('muon')) expect(s.p / c.p).toBeCloseTo(1, 8);
       else expect(s.p).toBe(c.p);
     }
-    const muonP = (t: typeof table) => t.filter((c) => c.label.startsWith('muon')).reduce((a, c) => a + c.p, 0);
+    const muonP = (t: typeof table) =>
+      t.filter((c) => c.label.startsWith('muon')).reduce((a, c) => a + c.p, 0);
     expect((muonP(plain) - muonP(table)) / sig.p).toBeCloseTo(1, 3);
     expect(table.reduce((a, c) => a + c.p, 0)).toBeCloseTo(1, 12);
     // (the display table's q of the hard classes is nominal, so the plain Σq is 1 only to ~1e-4)
@@ -98,7 +112,10 @@ describe('NA64μ Z′ signal class', () => {
       n++;
       expect(d.truth['m_Z′ [MeV]']).toBe(100);
       expect(d.truth['g_Z′']).toBe(1e-4);
-      expect(d.truth['E_Z′ [GeV]'] as number).toBeCloseTo(x * (d.truth['E_μ at the emission [GeV]'] as number), 2);
+      expect(d.truth['E_Z′ [GeV]'] as number).toBeCloseTo(
+        x * (d.truth['E_μ at the emission [GeV]'] as number),
+        2,
+      );
       const depth = d.truth['emission depth [mm]'] as number;
       expect(depth).toBeGreaterThanOrEqual(0);
       expect(depth).toBeLessThanOrEqual(450);
@@ -147,7 +164,14 @@ describe('NA64μ Z′ signal efficiency', () => {
       const p = c.pOutGeV[i];
       const y = c.eEcalGeV[i] + c.eVhcalGeV[i] + c.eHcalGeV[i];
       if (p > 0 && p < 80) below++;
-      if ((c.cutBits[i] & all) === all && p >= box.xMinGeV && p < box.xMaxGeV && y >= box.yMinGeV && y < box.yMaxGeV) inBox++;
+      if (
+        (c.cutBits[i] & all) === all &&
+        p >= box.xMinGeV &&
+        p < box.xMaxGeV &&
+        y >= box.yMinGeV &&
+        y < box.yMaxGeV
+      )
+        inBox++;
     }
     return { below: below / n, eff: inBox / n };
   };

@@ -36,11 +36,25 @@ export interface Na64muSignalModel {
 }
 
 /** Build the Z′ signal model for an NA64μ run (throws for an A′: it is radiated by electrons). */
-export function buildNa64muSignalModel(signal: SignalParams, beamEnergyGeV: number, stack: SamplingStack): Na64muSignalModel {
+export function buildNa64muSignalModel(
+  signal: SignalParams,
+  beamEnergyGeV: number,
+  stack: SamplingStack,
+): Na64muSignalModel {
   if (signal.model !== 'zprime')
-    throw new RangeError(`the NA64μ generator produces Z′ (L_μ − L_τ) signal only (got '${signal.model}'): the A′ is radiated by electrons; use the NA64e setup`);
+    throw new RangeError(
+      `the NA64μ generator produces Z′ (L_μ − L_τ) signal only (got '${signal.model}'): the A′ is radiated by electrons; use the NA64e setup`,
+    );
   const y = zprimeYieldPerMot({ massMeV: signal.massMeV, gZprime: signal.coupling }, beamEnergyGeV, stack);
-  return { signal, massMeV: signal.massMeV, gZprime: signal.coupling, pPerMot: y.perMot, q: signal.fraction, w: y.perMot / signal.fraction, yield: y };
+  return {
+    signal,
+    massMeV: signal.massMeV,
+    gZprime: signal.coupling,
+    pPerMot: y.perMot,
+    q: signal.fraction,
+    w: y.perMot / signal.fraction,
+    yield: y,
+  };
 }
 
 /** Where in the stack the Z′ is emitted: layer, absorber or active slab, fraction of the slab crossed. */
@@ -52,7 +66,11 @@ export interface ZprimePoint {
 }
 
 /** Sample the emission point (one uniform from the event stream); null when nothing can be emitted. */
-export function sampleZprimePoint(model: Na64muSignalModel, rng: Rng, stack: SamplingStack): ZprimePoint | null {
+export function sampleZprimePoint(
+  model: Na64muSignalModel,
+  rng: Rng,
+  stack: SamplingStack,
+): ZprimePoint | null {
   const cdf = model.yield.depthMmCdf;
   const u = rng.uniform();
   if (!cdf) return null;
@@ -61,7 +79,11 @@ export function sampleZprimePoint(model: Na64muSignalModel, rng: Rng, stack: Sam
   const layer = Math.min(stack.layers - 1, Math.max(0, Math.floor(depth / period)));
   const inLayer = depth - layer * period;
   const active = inLayer >= stack.absorberMm && stack.activeMm > 0;
-  const frac = active ? (inLayer - stack.absorberMm) / stack.activeMm : stack.absorberMm > 0 ? inLayer / stack.absorberMm : 0;
+  const frac = active
+    ? (inLayer - stack.absorberMm) / stack.activeMm
+    : stack.absorberMm > 0
+      ? inLayer / stack.absorberMm
+      : 0;
   return { layer, active, frac: Math.min(1, Math.max(0, frac)) };
 }
 
@@ -90,7 +112,14 @@ export function zprimeDetail(
   model: Na64muSignalModel,
   d: DetailRecorder,
   z: ZprimeRecord | null,
-  opts: { zEnd: number; x0PerMm: number; boxXMaxGeV: number; pOutGeV: number },
+  opts: {
+    zEnd: number;
+    x0PerMm: number;
+    boxXMaxGeV: number;
+    pOutGeV: number;
+    caloGeV: number;
+    inBox: boolean;
+  },
 ): void {
   const m = model.massMeV;
   d.truth['signal model'] = `Z′ (L_μ − L_τ) → νν̄ (m_Z′ = ${m} MeV, g_Z′ = ${model.gZprime.toExponential(2)})`;
@@ -100,7 +129,9 @@ export function zprimeDetail(
   d.truth['Z′ → νν̄ per MOT (this model point)'] = model.pPerMot.toExponential(3);
   if (!z) {
     d.truth['Z′ emission'] = 'none (the muon missed the ECAL)';
-    d.story.push(`Signal (simulated Z′, m_Z′ = ${m} MeV): the beam muon missed the ECAL, so no Z′ was emitted.`);
+    d.story.push(
+      `Signal (simulated Z′, m_Z′ = ${m} MeV): the beam muon missed the ECAL, so no Z′ was emitted.`,
+    );
     return;
   }
   d.truth['E_μ at the emission [GeV]'] = r(z.eMuMeV / GeV, 3);
@@ -118,10 +149,13 @@ export function zprimeDetail(
     invisible: true,
     note: `Z′ → νν̄ (invisible): m_Z′ = ${m} MeV, carries ${(z.eZprimeMeV / GeV).toFixed(1)} GeV out of the setup`,
   });
-  const inBox = opts.pOutGeV > 0 && opts.pOutGeV < opts.boxXMaxGeV;
+  const pOut = opts.pOutGeV;
+  const verdict = opts.inBox
+    ? 'the event passes all cuts and lies in the signal box: a missing-momentum candidate'
+    : pOut > 0 && pOut < opts.boxXMaxGeV
+      ? `p_out is below ${opts.boxXMaxGeV} GeV, but the event fails a cut or the calorimeter window of the box`
+      : `p_out is above ${opts.boxXMaxGeV} GeV (or not measured): too little missing momentum for the signal box, as for most light Z′`;
   d.story.push(
-    `Signal (simulated Z′ of L_μ − L_τ, m_Z′ = ${m} MeV, g_Z′ = ${model.gZprime.toExponential(1)}): at ${z.depthMm.toFixed(0)} mm in the ECAL (${z.material.name}) the ${(z.eMuMeV / GeV).toFixed(1)} GeV muon radiated a Z′ taking x = ${z.x.toFixed(3)} of its energy (${(z.eZprimeMeV / GeV).toFixed(1)} GeV). The Z′ decays into neutrinos and leaves unseen; the muon goes on with ≈ ${((z.eMuMeV - z.eZprimeMeV) / GeV).toFixed(1)} GeV, the calorimeters see only its MIP signals, and MS2 measures p_out = ${opts.pOutGeV.toFixed(1)} GeV — ${
-      inBox ? `below ${opts.boxXMaxGeV} GeV: a missing-momentum event in the signal box` : `above ${opts.boxXMaxGeV} GeV: too little missing momentum for the signal box, as for most light Z′`
-    }. Its weight is the Z′ → νν̄ yield per MOT divided by the signal fraction.`,
+    `Signal (simulated Z′ of L_μ − L_τ, m_Z′ = ${m} MeV, g_Z′ = ${model.gZprime.toExponential(1)}): at ${z.depthMm.toFixed(0)} mm in the ECAL (${z.material.name}) the ${(z.eMuMeV / GeV).toFixed(1)} GeV muon radiated a Z′ taking x = ${z.x.toFixed(3)} of its energy (${(z.eZprimeMeV / GeV).toFixed(1)} GeV). The Z′ decays into neutrinos and leaves unseen; the muon goes on with ≈ ${((z.eMuMeV - z.eZprimeMeV) / GeV).toFixed(1)} GeV, so MS2 measures p_out = ${pOut.toFixed(1)} GeV while the calorimeters see ${opts.caloGeV.toFixed(1)} GeV (a single muon's MIP signals are a few GeV) — ${verdict}. Its weight is the Z′ → νν̄ yield per MOT divided by the signal fraction.`,
   );
 }
