@@ -260,6 +260,10 @@ test('explanations of plot regions and detectors, with their sources', async ({ 
   await expect(panel).toContainText('synchrotron');
   await expect(panel.getByTestId('explanation-source')).toContainText('seeds 000/004');
   await expect(panel.locator('a[href*="inspirehep.net"]')).toBeVisible();
+  await expect(panel.getByTestId('explanation-setup-paper').locator('a')).toHaveAttribute(
+    'href',
+    'https://doi.org/10.1103/PhysRevLett.123.121801',
+  );
   await page.getByTestId('explanation-close').click();
   await expect(panel).toHaveCount(0);
   // region labels are reachable with Tab and open with Enter

@@ -9,7 +9,7 @@ import { allocateColumns, copyColumnsInto, type RunColumns } from '../physics/co
 import type { EventDetail } from '../physics/detail';
 import type { RunParams } from '../physics/params';
 import type { Setup } from '../physics/setups/types';
-import type { ProcessTableRow, SimWorkerApi } from './protocol';
+import type { ProcessTableRow, SignalSampleData, SignalSampleOptions, SimWorkerApi } from './protocol';
 
 export const CHUNK_EVENTS = 25000;
 
@@ -134,6 +134,53 @@ export class SimClient {
       this.reset();
       throw e;
     }
+  }
+
+  /**
+   * Signal samples of the sensitivity panel: one pure-signal run per mass (SimWorkerApi.signalSamples),
+   * the masses spread over the pool; progress counts finished masses. Rejects with RunCancelled if
+   * `signal` aborts (the pool is reset), with the worker's error otherwise.
+   */
+  async signalSamples(
+    params: RunParams,
+    masses: number[],
+    eventsPerMass: number,
+    opts: SignalSampleOptions,
+    onProgress: (p: RunProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<SignalSampleData[]> {
+    const pool = this.ensurePool();
+    const gen = this.generation;
+    const abort = new Promise<never>((_, reject) => {
+      if (!signal) return;
+      if (signal.aborted) reject(new RunCancelled());
+      signal.addEventListener('abort', () => {
+        this.reset();
+        reject(new RunCancelled());
+      });
+    });
+    abort.catch(() => undefined);
+    const seeds = masses.map((_, k) => opts.seeds?.[k] ?? params.seed + 1000 + k);
+    const out: SignalSampleData[] = new Array(masses.length);
+    let next = 0;
+    let done = 0;
+    const workerLoop = async (w: PoolWorker) => {
+      while (next < masses.length) {
+        if (gen !== this.generation) throw new RunCancelled();
+        const k = next++;
+        const [s] = await Promise.race([this.call(w, w.api.signalSamples(params, [masses[k]], eventsPerMass, { ...opts, seeds: [seeds[k]] })), abort]);
+        out[k] = s;
+        done++;
+        onProgress({ done, total: masses.length });
+      }
+    };
+    try {
+      await Promise.all(pool.map(workerLoop));
+    } catch (e) {
+      if (!(e instanceof RunCancelled) && /crash/.test((e as Error).message)) this.reset();
+      throw e;
+    }
+    return out;
   }
 
   /** Test hook: crash every worker of the pool (the running call rejects; the next call rebuilds the pool). */

@@ -5,6 +5,7 @@ import { PROCESSES } from '../../physics/processes';
 import type { Setup } from '../../physics/setups/types';
 import { useLocale } from '../../i18n';
 import { cutLabel, processName } from '../../i18n/physicsText';
+import { decimalSeparator } from '../plots/format';
 
 const nfCache = new Map<string, Intl.NumberFormat>();
 /** `v` with `d` decimals in the locale's style ('—' if not finite). */
@@ -80,7 +81,7 @@ export function EventInfo(props: { detail: EventDetail | null; setup: Setup | nu
               <tr><th>E_SRD [MeV]</th><td>{fmt(m.eSrdGeV * 1000, 1)}</td></tr>
             )}
             {detail.setupId === 'na64e' && <tr><th>E_HCAL0 [GeV]</th><td>{fmt(m.eHcal0GeV)}</td></tr>}
-            <tr><th>{t('event.weight')}</th><td>{detail.weight.toExponential(3).replace('.', fmt(1.5, 1).charAt(1))}</td></tr>
+            <tr><th>{t('event.weight')}</th><td>{detail.weight.toExponential(3).replace('.', decimalSeparator(locale))}</td></tr>
           </tbody>
         </table>
         <table>

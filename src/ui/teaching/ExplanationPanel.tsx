@@ -12,11 +12,16 @@ import { placeDialog, clipToViewport } from './placement';
 import { linkifySource, REGION_SOURCES } from './sources';
 import { useTeaching } from './teachingStore';
 
-function SourceLine({ source }: { source: string }) {
-  const { t } = useTranslation();
+/** The paper whose setup figure shows each setup (quoted in the seed talks). */
+const SETUP_PAPER: Record<string, string> = {
+  na64e: 'PRL 123 121801 (2019), Fig. 1',
+  na64mu: 'PRL 132 211803 (2024)',
+};
+
+function SourceLine({ source, label, testId }: { source: string; label: string; testId: string }) {
   return (
-    <p className="explain-source" data-testid="explanation-source">
-      <span className="explain-source-label">{t('explain.source')}</span>{' '}
+    <p className="explain-source" data-testid={testId}>
+      <span className="explain-source-label">{label}</span>{' '}
       {linkifySource(source).map((p, i) =>
         p.href ? (
           <a key={i} href={p.href} target="_blank" rel="noopener noreferrer">
@@ -57,6 +62,7 @@ export function ExplanationPanel({ setup }: { setup: Setup }) {
   let short: string | null = null;
   let body: string;
   let source: string;
+  let setupPaper: string | null = null;
   if (ref.kind === 'region') {
     title = t(`explain.region.${ref.id}.title`, { defaultValue: ref.id });
     body = t(`explain.region.${ref.id}.body`, { defaultValue: '' });
@@ -65,7 +71,9 @@ export function ExplanationPanel({ setup }: { setup: Setup }) {
     const el = setup.elements.find((e) => e.id === ref.id);
     if (!el) return null;
     const key = detectorKey(setup.id, el);
-    title = `${el.label} — ${t(`detectors.${key}.title`, { defaultValue: el.role })}`;
+    const kind = t(`detectors.${key}.title`, { defaultValue: el.role });
+    title = kind.includes(el.label) ? kind : `${el.label} — ${kind}`;
+    setupPaper = SETUP_PAPER[setup.id] ?? null;
     short = detectorShort(t, lang, setup.id, el);
     body = t(`detectors.${key}.long`, { defaultValue: '' });
     source = el.source;
@@ -112,7 +120,8 @@ export function ExplanationPanel({ setup }: { setup: Setup }) {
             <HtmlLabel label={para} />
           </p>
         ))}
-      {source ? <SourceLine source={source} /> : null}
+      {source ? <SourceLine source={source} label={t('explain.source')} testId="explanation-source" /> : null}
+      {setupPaper ? <SourceLine source={setupPaper} label={t('explain.setupPaper')} testId="explanation-setup-paper" /> : null}
     </div>
   );
 }
