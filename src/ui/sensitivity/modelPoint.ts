@@ -1,0 +1,111 @@
+/**
+ * The model point shared by the signal controls and the sensitivity panel: the run's params.signal
+ * when a signal is mixed in, else the point kept in the sensitivity store. Edits go to both (the
+ * run parameters through the app store's updateParams, so their validation applies).
+ */
+import { useApp } from '../../state/store';
+import { signalParamsSchema, type SignalParams } from '../../physics/params';
+import type { SetupId } from '../../physics/setups/types';
+import { DEFAULT_ALPHA_D, modelOfSetup, type ModelPoint, type SignalModelId } from './sensitivityMath';
+import { useSensitivity, type StoredPoint } from './sensitivityStore';
+
+export interface EffectivePoint {
+  setupId: SetupId;
+  /** The model of the setup (A′ for NA64e, Z′ for NA64μ). */
+  model: SignalModelId;
+  /** A signal is mixed into the run parameters. */
+  enabled: boolean;
+  /** The model of the run's signal (may differ from `model` only through a stale or hand-made setting). */
+  runModel: SignalModelId | null;
+  point: StoredPoint;
+}
+
+const fromSignal = (s: SignalParams): StoredPoint => ({ massMeV: s.massMeV, coupling: s.coupling, alphaD: s.alphaD ?? DEFAULT_ALPHA_D, fraction: s.fraction });
+
+/** params.signal of a point (α_D only for the A′ and only when it differs from the physics default). */
+export function signalOf(model: SignalModelId, p: StoredPoint): SignalParams {
+  const s: SignalParams = { model, massMeV: p.massMeV, coupling: p.coupling, fraction: p.fraction };
+  if (model === 'aprime' && p.alphaD !== DEFAULT_ALPHA_D) s.alphaD = p.alphaD;
+  return s;
+}
+
+/** The effective model point of the current setup (re-renders on change). */
+export function useEffectivePoint(): EffectivePoint {
+  const setupId = useApp((s) => s.setupId);
+  const signal = useApp((s) => s.settings[s.setupId].params.signal);
+  const stored = useSensitivity((s) => s.points[setupId]);
+  return {
+    setupId,
+    model: modelOfSetup(setupId),
+    enabled: !!signal,
+    runModel: signal?.model ?? null,
+    point: signal ? fromSignal(signal) : stored,
+  };
+}
+
+/** The same, outside React. */
+export function effectivePoint(): EffectivePoint {
+  const app = useApp.getState();
+  const id = app.setupId;
+  const signal = app.settings[id].params.signal;
+  return {
+    setupId: id,
+    model: modelOfSetup(id),
+    enabled: !!signal,
+    runModel: signal?.model ?? null,
+    point: signal ? fromSignal(signal) : useSensitivity.getState().points[id],
+  };
+}
+
+/** The panel's ModelPoint of an effective point. */
+export const modelPointOf = (e: EffectivePoint): ModelPoint => ({
+  model: e.model,
+  massMeV: e.point.massMeV,
+  coupling: e.point.coupling,
+  alphaD: e.point.alphaD,
+});
+
+/** Readable message of a signal-parameter validation failure. */
+function validationMessage(p: StoredPoint, model: SignalModelId): string | null {
+  const r = signalParamsSchema.safeParse(signalOf(model, p));
+  return r.success ? null : r.error.issues.map((i) => i.message).join('; ');
+}
+
+/**
+ * Change the model point. With a signal mixed in the change goes through updateParams (its error
+ * shows with the run parameters); returns the validation message or null. The last good point stays.
+ */
+export function applyPoint(patch: Partial<StoredPoint>): string | null {
+  const e = effectivePoint();
+  const next = { ...e.point, ...patch };
+  const msg = validationMessage(next, e.model);
+  if (msg) {
+    if (e.enabled) useApp.getState().updateParams({ signal: { ...signalOf(e.model, next) } });
+    return msg;
+  }
+  if (e.enabled) {
+    const err = useApp.getState().updateParams({ signal: signalOf(e.runModel ?? e.model, next) });
+    if (err) return err;
+  }
+  useSensitivity.getState().setPoint(e.setupId, next);
+  return null;
+}
+
+/** Mix the signal into the run parameters (or take it out); returns an error message or null. */
+export function setSignalEnabled(on: boolean): string | null {
+  const e = effectivePoint();
+  if (!on) {
+    if (e.enabled) useSensitivity.getState().setPoint(e.setupId, e.point);
+    return useApp.getState().updateParams({ signal: null });
+  }
+  const msg = validationMessage(e.point, e.model);
+  if (msg) return msg;
+  return useApp.getState().updateParams({ signal: signalOf(e.model, e.point) });
+}
+
+/** Change the run signal's model (only models the setup produces are offered). */
+export function setSignalModel(model: SignalModelId): string | null {
+  const e = effectivePoint();
+  if (!e.enabled) return null;
+  return useApp.getState().updateParams({ signal: signalOf(model, e.point) });
+}
