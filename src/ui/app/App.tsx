@@ -13,6 +13,8 @@ import { NA64E_REGIONS, NA64MU_REGIONS } from '../plots/regions';
 import { DetectorScene } from '../scene3d/DetectorScene';
 import { RunControls } from '../controls/RunControls';
 import { EventInfo } from '../event/EventInfo';
+import { SignalControls } from '../sensitivity/SignalControls';
+import { SidePanelTabs } from '../sensitivity/SidePanelTabs';
 import { boxSummaryOf, useApp } from '../../state/store';
 import { buildNa64eSetup } from '../../physics/setups/na64e';
 import { buildNa64muSetup } from '../../physics/setups/na64mu';
@@ -86,6 +88,7 @@ export function App() {
       <main className="layout">
         <div className="col-left">
           <RunControls onRun={() => void start()} onCancel={cancel} />
+          <SignalControls />
           <section className="panel plot-panel" aria-label={t('app.plotPanel')}>
             <div className="plot-head">
               <h2>{t('app.plotTitle')}</h2>
@@ -148,7 +151,7 @@ export function App() {
               />
             </ErrorBoundary>
           </section>
-          <EventInfo detail={detail} setup={setup} status={detailStatus} error={detailError} />
+          <SidePanelTabs event={<EventInfo detail={detail} setup={setup} status={detailStatus} error={detailError} />} />
         </div>
       </main>
     </div>

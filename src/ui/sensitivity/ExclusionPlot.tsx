@@ -7,8 +7,8 @@ import { useMemo, useRef } from 'react';
 import { area, line, scaleLog } from 'd3';
 import { superscript } from '../plots/format';
 import { useElementSize } from '../plots/useElementSize';
-import { logTicks, plotDomain } from './plotDomain';
-import { SvgSubLabel } from './SubLabel';
+import { decade, logTicks, plotDomain } from './plotDomain';
+import { SubLabel, SvgSubLabel } from './SubLabel';
 import type { CurveMode, PublishedSeries, XY } from './sensitivityMath';
 
 export interface ExclusionPlotProps {
@@ -17,7 +17,8 @@ export interface ExclusionPlotProps {
   published: PublishedSeries[];
   band?: { x: number; lo: number; hi: number; central: number }[] | null;
   marker?: { x: number; y: number; excluded: boolean } | null;
-  labels: { x: string; y: string; ours: string; band: string; point: string; excluded: string; title: string };
+  /** `published`: the legend text of each published curve (default: its label). */
+  labels: { x: string; y: string; ours: string; band: string; point: string; excluded: string; title: string; published?: string[] };
   height?: number;
 }
 
@@ -31,7 +32,7 @@ const BAND = '#2e7d32';
 
 const tickText = (v: number): string => {
   const e = Math.round(Math.log10(v));
-  if (e >= 0 && e <= 3) return String(10 ** e);
+  if (e >= 0 && e <= 3) return String(decade(e));
   return `10${superscript(e)}`;
 };
 
@@ -98,8 +99,8 @@ export function ExclusionPlot(props: ExclusionPlotProps) {
             ))}
           </g>
           <g clipPath={`url(#${clipId})`}>
-            {bandPath && <path d={bandPath} fill={BAND} fillOpacity={0.22} stroke={BAND} strokeOpacity={0.6} strokeWidth={1} data-testid="gm2-band" />}
             <path d={excludedPath} fill={OURS} fillOpacity={0.07} stroke="none" />
+            {bandPath && <path d={bandPath} fill={BAND} fillOpacity={0.35} stroke={BAND} strokeOpacity={0.8} strokeWidth={1} data-testid="gm2-band" />}
             {published.map((s, i) => (
               <path
                 key={s.id}
@@ -169,16 +170,20 @@ export function ExclusionPlot(props: ExclusionPlotProps) {
               <svg width="26" height="10" aria-hidden="true">
                 <line x1="1" x2="25" y1="5" y2="5" stroke={PUBLISHED[i % PUBLISHED.length].color} strokeWidth="1.6" strokeDasharray={PUBLISHED[i % PUBLISHED.length].dash} />
               </svg>
-              {s.label}
+              <span>
+                <SubLabel label={labels.published?.[i] ?? s.label} />
+              </span>
             </li>
           ) : null,
         )}
         {band && (
           <li>
             <svg width="26" height="10" aria-hidden="true">
-              <rect x="1" y="1" width="24" height="8" fill={BAND} fillOpacity="0.3" stroke={BAND} />
+              <rect x="1" y="1" width="24" height="8" fill={BAND} fillOpacity="0.35" stroke={BAND} />
             </svg>
-            {labels.band}
+            <span>
+              <SubLabel label={labels.band} />
+            </span>
           </li>
         )}
         {marker && (
@@ -186,7 +191,9 @@ export function ExclusionPlot(props: ExclusionPlotProps) {
             <svg width="26" height="14" aria-hidden="true">
               <path d="M13,1L19,7L13,13L7,7Z" fill={marker.excluded ? OURS : '#fff'} stroke="#1b1f24" strokeWidth="1.2" />
             </svg>
-            {labels.point}
+            <span>
+              <SubLabel label={labels.point} />
+            </span>
           </li>
         )}
         <li>

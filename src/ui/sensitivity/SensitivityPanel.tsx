@@ -36,6 +36,7 @@ import {
   yAtLimitOf,
   type CurveMode,
   type MaskedSample,
+  type PublishedSeries,
 } from './sensitivityMath';
 import { useSensitivity } from './sensitivityStore';
 import { cancelSamples, ensureSamples } from './signalSamples';
@@ -83,14 +84,17 @@ export function SensitivityPanel() {
     [samples, mask],
   );
   const part = useMemo(() => (analysis && run.columns ? runSignalPart(analysis, run.columns) : null), [analysis, run.columns]);
+  // what a box change recomputes (timed for the data-box-ms attribute: it must stay within a frame)
+  const t0 = performance.now();
   const bg = analysis ? smBackground(analysis, box, N, part) : null;
   const limitSettings = { nOnTarget: N, background: bg?.scaled ?? 0, method, observed };
   const bgScaled = bg?.scaled ?? 0;
   const nUp = useMemo(() => nUpOf({ nOnTarget: N, background: bgScaled, method, observed }), [N, bgScaled, method, observed]);
   const modelSample = masked.find((s) => s.massMeV === point.massMeV) ?? null;
   const ps = modelSample && bg ? pointSensitivity(point, modelSample, box, limitSettings, nUp) : null;
-  const curvePoints = bg ? liveCurve(masked, box, limitSettings, point.alphaD) : [];
+  const curvePoints = bg ? liveCurve(masked, box, limitSettings, point.alphaD, nUp) : [];
   const curve = curveSeries(curvePoints, mode);
+  const boxMs = performance.now() - t0;
   const published = useMemo(() => publishedSeries(mode, point.alphaD), [mode, point.alphaD]);
   const marker = { ...pointXY(point, mode), excluded: ps?.excluded ?? false };
   const passed = modelSample ? modelSample.sample.x.length : 0;
@@ -134,10 +138,13 @@ export function SensitivityPanel() {
   const status = samplesState.status;
   const running = status === 'running';
   const verdict = !ps ? null : ps.expectedSignal <= 0 ? 'none' : ps.excluded ? 'excluded' : 'allowed';
+  const conversionText = (s: PublishedSeries) =>
+    s.conversion ? t(`sens.plot.conv.${s.conversion.kind}`, { a: s.conversion.a, b: s.conversion.b ?? '' }) : '';
   const observedText = observed === null ? t('sens.limit.expected') : t('sens.limit.observedN', { n: observed });
+  const mcText = bg ? t('sens.table.mcEvents', { count: bg.raw }) : '';
 
   return (
-    <section className="panel sens-panel" data-testid="sensitivity-panel" aria-labelledby="sens-h" data-status={status}>
+    <section className="panel sens-panel" data-testid="sensitivity-panel" aria-labelledby="sens-h" data-status={status} data-box-ms={boxMs.toFixed(2)}>
       <h2 id="sens-h">{aprime ? t('sens.panel.headingA') : t('sens.panel.headingZ')}</h2>
       <div className="sens-body">
         <div className="sens-left">
@@ -200,6 +207,14 @@ export function SensitivityPanel() {
                 </td>
               </tr>
               <tr>
+                <th scope="row">
+                  <SubLabel label={`N_${onTarget}`} />
+                </th>
+                <td className="num" title={t('sens.table.nOnTargetTitle')}>
+                  {formatSci(N, 3, locale)}
+                </td>
+              </tr>
+              <tr>
                 <th scope="row">{t('sens.table.efficiency')}</th>
                 <td className="num" data-testid="sens-efficiency" title={t('sens.table.efficiencyTitle', { n: passed, total: formatCount(SIGNAL_EVENTS_PER_MASS, locale) })}>
                   {ps ? formatPercent(ps.efficiency, locale) : '—'}
@@ -214,9 +229,7 @@ export function SensitivityPanel() {
                 </td>
               </tr>
               <tr>
-                <th scope="row">
-                  <SubLabel label={t('sens.table.signal', { n: formatSci(N, 3, locale), onTarget })} />
-                </th>
+                <th scope="row">{t('sens.table.signal')}</th>
                 <td className="num sens-strong" data-testid="sens-signal">
                   {ps ? formatSci(ps.expectedSignal, 3, locale) : '—'}
                 </td>
@@ -226,12 +239,13 @@ export function SensitivityPanel() {
                   {t('sens.table.background')}
                 </th>
                 <td className="num" data-testid="sens-background" data-value={bg ? String(bg.scaled) : ''}>
-                  {!bg ? '—' : bg.raw === 0 ? t('sens.table.backgroundNone') : `${formatValueError(bg.scaled, bg.error, locale)} (${t('sens.table.mcEvents', { n: bg.raw })})`}
+                  {!bg ? '—' : bg.raw === 0 ? '0' : formatValueError(bg.scaled, bg.error, locale)}
+                  {bg && <div className="sens-sub">{bg.raw === 0 ? t('sens.table.backgroundNone') : mcText}</div>}
                 </td>
               </tr>
               <tr>
                 <th scope="row">
-                  <SubLabel label={t('sens.table.nUp', { method: method === 'cls' ? 'CLs' : t('sens.limit.classical'), observed: observedText })} />
+                  <SubLabel label={t('sens.table.nUp')} />
                 </th>
                 <td className="num" data-testid="sens-nup">
                   {analysis ? formatSig(nUp, 3, locale) : '—'}
@@ -239,7 +253,7 @@ export function SensitivityPanel() {
               </tr>
               <tr>
                 <th scope="row">
-                  <SubLabel label={t('sens.table.limit', { coupling: couplingName, mass: formatSig(point.massMeV, 3, locale) })} />
+                  <SubLabel label={t('sens.table.limit', { coupling: couplingName, mass: formatEdge(point.massMeV) })} />
                 </th>
                 <td className="num" data-testid="sens-limit">
                   {ps ? formatSci(ps.coupling90, 2, locale) : '—'}
@@ -247,7 +261,9 @@ export function SensitivityPanel() {
                 </td>
               </tr>
               <tr>
-                <th scope="row">{t('sens.table.verdict', { coupling: couplingName === 'ε' ? 'ε' : 'g', value: formatSci(point.coupling, 2, locale) })}</th>
+                <th scope="row">
+                  <SubLabel label={t('sens.table.verdict', { coupling: couplingName, value: formatSci(point.coupling, 2, locale) })} />
+                </th>
                 <td className={`num sens-verdict sens-${verdict ?? 'none'}`} data-testid="sens-verdict" data-excluded={verdict === 'excluded' ? 'true' : 'false'}>
                   {verdict === null ? '—' : verdict === 'excluded' ? t('sens.verdict.excluded') : verdict === 'allowed' ? t('sens.verdict.allowed') : t('sens.verdict.none')}
                 </td>
@@ -272,7 +288,7 @@ export function SensitivityPanel() {
               >
                 {OBSERVED_CHOICES.map((n) => (
                   <option key={String(n)} value={n === null ? 'expected' : String(n)}>
-                    {n === null ? t('sens.limit.expected') : t('sens.limit.observedN', { n })}
+                    {n === null ? t('sens.limit.expectedLong') : t('sens.limit.observedN', { n })}
                   </option>
                 ))}
               </select>
@@ -297,7 +313,7 @@ export function SensitivityPanel() {
               <div className="sens-toggle" role="group" aria-label={t('sens.plot.toggleAria')}>
                 {(['epsilon', 'y'] as const).map((m) => (
                   <button key={m} type="button" data-testid={`curve-${m}`} aria-pressed={curveChoice === m} onClick={() => setCurveMode(m)}>
-                    {m === 'epsilon' ? t('sens.plot.epsilonOfM') : t('sens.plot.yOfMchi')}
+                    <SubLabel label={m === 'epsilon' ? t('sens.plot.epsilonOfM') : t('sens.plot.yOfMchi')} />
                   </button>
                 ))}
               </div>
@@ -316,23 +332,26 @@ export function SensitivityPanel() {
               band: t('sens.plot.band'),
               point: t('sens.plot.point'),
               excluded: t('sens.plot.excluded'),
+              published: published.map((s) => (s.conversion ? `${s.label} (${conversionText(s)})` : s.label)),
               title: t('sens.plot.title', { coupling: mode === 'y' ? 'y' : couplingName, mass: mode === 'y' ? 'm_χ' : massName }),
             }}
           />
           <figcaption className="plots-note" data-testid="exclusion-caption">
             {t('sens.plot.captionOurs', { events: formatCount(SIGNAL_EVENTS_PER_MASS, locale) })}{' '}
-            {published.map((s) =>
-              s.points.length > 0 ? (
-                <span key={s.id}>
-                  {t('sens.plot.captionPublished', { label: s.label, reference: s.reference, digitization: s.digitization })}
-                  {s.conversion ? ` (${s.conversion})` : ''}{' '}
-                </span>
-              ) : (
-                <span key={s.id}>{t('sens.plot.captionEmpty', { reference: s.reference })} </span>
-              ),
-            )}
-            {mode === 'g' && t('sens.plot.captionBand')}
-            {mode === 'y' && t('sens.plot.captionY', { alphaD: point.alphaD })}
+            {published.map((s) => (
+              <span key={s.id}>
+                <SubLabel
+                  strict
+                  label={
+                    s.points.length > 0
+                      ? t('sens.plot.captionPublished', { label: s.label, reference: s.reference, digitization: s.digitization }) + (s.conversion ? ` (${conversionText(s)})` : '')
+                      : t('sens.plot.captionEmpty', { reference: s.reference })
+                  }
+                />{' '}
+              </span>
+            ))}
+            {mode === 'g' && <SubLabel strict label={t('sens.plot.captionBand')} />}
+            {mode === 'y' && <SubLabel strict label={t('sens.plot.captionY', { alphaD: point.alphaD })} />}
           </figcaption>
         </figure>
       </div>

@@ -3,7 +3,7 @@
  * dark-sector sensitivity panel. Selecting an event switches to the event tab. Also keeps the
  * per-mass signal samples in step with the runs (computed once the sensitivity tab was opened).
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Component, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/store';
 import { SensitivityPanel } from './SensitivityPanel';
@@ -12,6 +12,23 @@ import { useSignalSamples } from './signalSamples';
 import './sensitivity.css';
 
 const TABS: SideTab[] = ['event', 'sensitivity'];
+
+/** Keeps a failure of the panel inside the panel (message and retry). */
+class PanelBoundary extends Component<{ children: ReactNode; retry: string }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override render() {
+    if (this.state.error)
+      return (
+        <div className="panel error" role="alert">
+          {this.state.error.message} <button onClick={() => this.setState({ error: null })}>{this.props.retry}</button>
+        </div>
+      );
+    return this.props.children;
+  }
+}
 
 export function SidePanelTabs(props: { event: ReactNode }) {
   const { t } = useTranslation();
@@ -34,7 +51,7 @@ export function SidePanelTabs(props: { event: ReactNode }) {
   };
 
   return (
-    <div className="side-tabs">
+    <div className="side-tabs" data-tab={tab}>
       <div className="side-tabs-bar" role="tablist" aria-label={t('sens.tabs.aria')}>
         {TABS.map((id) => (
           <button
@@ -57,7 +74,11 @@ export function SidePanelTabs(props: { event: ReactNode }) {
         {props.event}
       </div>
       <div id="side-panel-sensitivity" role="tabpanel" aria-labelledby="side-tab-sensitivity" hidden={tab !== 'sensitivity'}>
-        {tab === 'sensitivity' && <SensitivityPanel />}
+        {tab === 'sensitivity' && (
+          <PanelBoundary retry={t('app.retry')}>
+            <SensitivityPanel />
+          </PanelBoundary>
+        )}
       </div>
     </div>
   );

@@ -4,10 +4,13 @@
  */
 import { Fragment } from 'react';
 
-/** Split a label into plain and subscript runs. */
-export function splitSubs(label: string): { text: string; sub: boolean }[] {
+/** Only the physics symbols α_D, m_χ, m_A′, m_Z′, a_μ, (g−2)_μ (for free text such as file names). */
+const STRICT = /(?<=[αma)])_([Dχμ]|A(?=′)|Z(?=′))/gu;
+
+/** Split a label into plain and subscript runs (`strict`: only the symbols of STRICT). */
+export function splitSubs(label: string, strict = false): { text: string; sub: boolean }[] {
   const out: { text: string; sub: boolean }[] = [];
-  const re = /_([\p{L}\p{N}]+)/gu;
+  const re = strict ? new RegExp(STRICT) : /_([\p{L}\p{N}]+)/gu;
   let last = 0;
   for (let m = re.exec(label); m; m = re.exec(label)) {
     if (m.index > last) out.push({ text: label.slice(last, m.index), sub: false });
@@ -19,10 +22,10 @@ export function splitSubs(label: string): { text: string; sub: boolean }[] {
 }
 
 /** As HTML with <sub>. */
-export function SubLabel({ label }: { label: string }) {
+export function SubLabel({ label, strict = false }: { label: string; strict?: boolean }) {
   return (
     <>
-      {splitSubs(label).map((p, i) => (p.sub ? <sub key={i}>{p.text}</sub> : <Fragment key={i}>{p.text}</Fragment>))}
+      {splitSubs(label, strict).map((p, i) => (p.sub ? <sub key={i}>{p.text}</sub> : <Fragment key={i}>{p.text}</Fragment>))}
     </>
   );
 }

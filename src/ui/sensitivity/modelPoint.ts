@@ -4,10 +4,12 @@
  * run parameters through the app store's updateParams, so their validation applies).
  */
 import { useApp } from '../../state/store';
-import { signalParamsSchema, type SignalParams } from '../../physics/params';
+import { signalParamsSchema } from '../../physics/params';
 import type { SetupId } from '../../physics/setups/types';
-import { DEFAULT_ALPHA_D, modelOfSetup, type ModelPoint, type SignalModelId } from './sensitivityMath';
-import { useSensitivity, type StoredPoint } from './sensitivityStore';
+import { modelOfSetup, pointOfSignal, signalOf, type ModelPoint, type SignalModelId, type StoredPoint } from './sensitivityMath';
+import { useSensitivity } from './sensitivityStore';
+
+export { signalOf };
 
 export interface EffectivePoint {
   setupId: SetupId;
@@ -20,14 +22,7 @@ export interface EffectivePoint {
   point: StoredPoint;
 }
 
-const fromSignal = (s: SignalParams): StoredPoint => ({ massMeV: s.massMeV, coupling: s.coupling, alphaD: s.alphaD ?? DEFAULT_ALPHA_D, fraction: s.fraction });
-
-/** params.signal of a point (α_D only for the A′ and only when it differs from the physics default). */
-export function signalOf(model: SignalModelId, p: StoredPoint): SignalParams {
-  const s: SignalParams = { model, massMeV: p.massMeV, coupling: p.coupling, fraction: p.fraction };
-  if (model === 'aprime' && p.alphaD !== DEFAULT_ALPHA_D) s.alphaD = p.alphaD;
-  return s;
-}
+const fromSignal = pointOfSignal;
 
 /** The effective model point of the current setup (re-renders on change). */
 export function useEffectivePoint(): EffectivePoint {

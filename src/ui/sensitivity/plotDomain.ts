@@ -17,9 +17,12 @@ const FALLBACK_Y: Record<CurveMode, [number, number]> = {
   y: [1e-14, 1e-6],
 };
 
+/** 10^k as the exact decimal (10 ** −5 is not 1e-5 in floating point). */
+export const decade = (k: number): number => Number(`1e${k}`);
+
 /** Decades (10^k) spanning [lo, hi] with a margin of a factor `pad` on each side. */
 function decades(lo: number, hi: number, pad: number): [number, number] {
-  return [10 ** Math.floor(Math.log10(lo / pad)), 10 ** Math.ceil(Math.log10(hi * pad))];
+  return [decade(Math.floor(Math.log10(lo / pad))), decade(Math.ceil(Math.log10(hi * pad)))];
 }
 
 export function plotDomain(
@@ -55,7 +58,7 @@ export function logTicks([lo, hi]: [number, number]): { major: number[]; minor: 
   const major: number[] = [];
   const minor: number[] = [];
   for (let k = k0 - 1; k <= k1; k++) {
-    const d = 10 ** k;
+    const d = decade(k);
     if (k >= k0) (!many || (k - k0) % 2 === 0 ? major : minor).push(d);
     if (!many)
       for (let m = 2; m <= 9; m++) {

@@ -18,7 +18,6 @@ import {
   epsilonOfY,
   epsilonPointsOfY,
   gMinus2Band,
-  limitCurve,
   MCHI_OVER_MA,
   NA64E_2019_EPSILON,
   NA64E_2022_Y,
@@ -32,7 +31,7 @@ import {
   type SignalSample,
 } from '../../physics/darkSector';
 import { DEFAULT_ALPHA_D } from '../../physics/darkSector/signalModel';
-import type { RunParams, SignalParams } from '../../physics/params';
+import { signalParamsSchema, type RunParams, type SignalParams } from '../../physics/params';
 import { PROCESS_CODE } from '../../physics/processes';
 import type { SetupId, SignalBox } from '../../physics/setups/types';
 import type { SignalSampleData } from '../../sim/protocol';
@@ -59,6 +58,39 @@ export interface ModelPoint {
   /** α_D (A′ only). */
   alphaD: number;
 }
+
+/** A model point with the signal fraction of a run: what the controls edit and params.signal holds. */
+export interface StoredPoint {
+  massMeV: number;
+  /** ε (A′) or g_Z′ (Z′). */
+  coupling: number;
+  alphaD: number;
+  /** Share of the simulated events that are signal events. */
+  fraction: number;
+}
+
+/** params.signal of a point (α_D only for the A′ and only when it differs from the physics default). */
+export function signalOf(model: SignalModelId, p: StoredPoint): SignalParams {
+  const s: SignalParams = { model, massMeV: p.massMeV, coupling: p.coupling, fraction: p.fraction };
+  if (model === 'aprime' && p.alphaD !== DEFAULT_ALPHA_D) s.alphaD = p.alphaD;
+  return s;
+}
+
+/** A stored point if it is a valid signal parameter set for the setup's model, else null. */
+export function validPoint(setup: SetupId, p: unknown): StoredPoint | null {
+  if (!p || typeof p !== 'object') return null;
+  const r = signalParamsSchema.safeParse({ ...(p as object), model: modelOfSetup(setup) });
+  if (!r.success) return null;
+  return pointOfSignal(r.data);
+}
+
+/** The point of a params.signal (α_D defaulted). */
+export const pointOfSignal = (s: SignalParams): StoredPoint => ({
+  massMeV: s.massMeV,
+  coupling: s.coupling,
+  alphaD: s.alphaD ?? DEFAULT_ALPHA_D,
+  fraction: s.fraction,
+});
 
 /** y = ε² α_D (m_χ/m_A′)⁴ of an A′ model point. */
 export const yOfPoint = (p: ModelPoint): number => yOfEpsilon(p.coupling, p.alphaD, MCHI_OVER_MA);
@@ -227,14 +259,17 @@ export function pointSensitivity(point: ModelPoint, sample: MaskedSample, box: S
   return { efficiency, yieldPerOnTarget, expectedSignal, nUp, coupling90, excluded: expectedSignal > nUp };
 }
 
-/** The live curve: ε₉₀ (or g₉₀) and y₉₀ per mass of the samples. */
-export function liveCurve(samples: readonly MaskedSample[], box: SignalBox, s: LimitSettings, alphaD: number): LimitPoint[] {
-  if (samples.length === 0) return [];
-  const eps0 = samples[0].eps0;
-  return limitCurve(
-    samples.map((g) => ({ massMeV: g.massMeV, yieldPerOnTargetAtEps0: g.yieldPerOnTargetAtEps0, efficiency: efficiencyInBox(g.sample, box) })),
-    { eps0, nOnTarget: s.nOnTarget, background: s.background, observed: s.observed ?? undefined, method: s.method, alphaD },
-  );
+/**
+ * The live curve: ε₉₀ (or g₉₀) and y₉₀ per mass of the samples — limitCurve's formula, with N_up
+ * passed in so that a box drag computes it once.
+ */
+export function liveCurve(samples: readonly MaskedSample[], box: SignalBox, s: LimitSettings, alphaD: number, nUp = nUpOf(s)): LimitPoint[] {
+  return samples.map((g) => {
+    const efficiency = efficiencyInBox(g.sample, box);
+    const signalAtEps0 = s.nOnTarget * g.yieldPerOnTargetAtEps0 * efficiency;
+    const epsilon90 = epsilonAtLimit(nUp, signalAtEps0, g.eps0);
+    return { massMeV: g.massMeV, mChiMeV: g.massMeV * MCHI_OVER_MA, efficiency, signalAtEps0, nUp, epsilon90, y90: yOfEpsilon(epsilon90, alphaD, MCHI_OVER_MA) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,8 +295,8 @@ export interface PublishedSeries {
   reference: string;
   digitization: string;
   points: XY[];
-  /** Note on a unit conversion done for the plot (empty when none). */
-  conversion: string;
+  /** Unit conversion done for the plot (null when none): ε from y at α_D = a; y at α_D = a; y rescaled from α_D = a to b. */
+  conversion: { kind: 'epsFromY' | 'yAt' | 'yRescaled'; a: number; b?: number } | null;
 }
 
 /**
@@ -276,24 +311,24 @@ export function publishedSeries(mode: CurveMode, alphaD: number): PublishedSerie
     reference: c.reference,
     digitization: c.digitization,
   });
-  if (mode === 'g') return [{ ...meta(NA64MU_2024_ZPRIME), points: NA64MU_2024_ZPRIME.points.map((p) => ({ x: p.massMeV, y: p.gZprime })), conversion: '' }];
+  if (mode === 'g') return [{ ...meta(NA64MU_2024_ZPRIME), points: NA64MU_2024_ZPRIME.points.map((p) => ({ x: p.massMeV, y: p.gZprime })), conversion: null }];
   const a22 = NA64E_2022_Y.alphaD ?? 0.1;
   const r = NA64E_2022_Y.mChiOverMA ?? MCHI_OVER_MA;
   if (mode === 'epsilon')
     return [
-      { ...meta(NA64E_2019_EPSILON), points: NA64E_2019_EPSILON.points.map((p) => ({ x: p.massMeV, y: p.epsilon })), conversion: '' },
-      { ...meta(NA64E_2022_Y), points: epsilonPointsOfY(NA64E_2022_Y).map((p) => ({ x: p.massMeV, y: p.epsilon })), conversion: `ε from y at α_D = ${a22}` },
+      { ...meta(NA64E_2019_EPSILON), points: NA64E_2019_EPSILON.points.map((p) => ({ x: p.massMeV, y: p.epsilon })), conversion: null },
+      { ...meta(NA64E_2022_Y), points: epsilonPointsOfY(NA64E_2022_Y).map((p) => ({ x: p.massMeV, y: p.epsilon })), conversion: { kind: 'epsFromY', a: a22 } },
     ];
   return [
     {
       ...meta(NA64E_2019_EPSILON),
       points: NA64E_2019_EPSILON.points.map((p) => ({ x: p.massMeV * MCHI_OVER_MA, y: yOfEpsilon(p.epsilon, alphaD, MCHI_OVER_MA) })),
-      conversion: `y at α_D = ${alphaD}`,
+      conversion: { kind: 'yAt', a: alphaD },
     },
     {
       ...meta(NA64E_2022_Y),
       points: NA64E_2022_Y.points.map((p) => ({ x: p.mChiMeV * (MCHI_OVER_MA / r), y: p.y * (alphaD / a22) })),
-      conversion: alphaD === a22 ? '' : `y rescaled from α_D = ${a22} to ${alphaD}`,
+      conversion: alphaD === a22 ? null : { kind: 'yRescaled', a: a22, b: alphaD },
     },
   ];
 }

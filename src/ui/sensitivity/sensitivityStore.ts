@@ -7,17 +7,11 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { LimitMethod } from '../../physics/darkSector';
-import { signalParamsSchema } from '../../physics/params';
 import type { SetupId } from '../../physics/setups/types';
 import type { SignalSampleData } from '../../sim/protocol';
-import { DEFAULT_ALPHA_D, modelOfSetup } from './sensitivityMath';
+import { DEFAULT_ALPHA_D, validPoint, type StoredPoint } from './sensitivityMath';
 
-export interface StoredPoint {
-  massMeV: number;
-  coupling: number;
-  alphaD: number;
-  fraction: number;
-}
+export type { StoredPoint };
 
 export type SideTab = 'event' | 'sensitivity';
 
@@ -64,14 +58,6 @@ export const DEFAULT_POINTS: Record<SetupId, StoredPoint> = {
 };
 
 const emptySamples = (): SamplesState => ({ status: 'idle', done: 0, total: 0, error: null, samples: null, key: '' });
-
-/** A stored point if it is a valid signal parameter set for the setup, else null. */
-export function validPoint(setup: SetupId, p: unknown): StoredPoint | null {
-  if (!p || typeof p !== 'object') return null;
-  const r = signalParamsSchema.safeParse({ model: modelOfSetup(setup), ...(p as object) });
-  if (!r.success) return null;
-  return { massMeV: r.data.massMeV, coupling: r.data.coupling, alphaD: r.data.alphaD ?? DEFAULT_ALPHA_D, fraction: r.data.fraction };
-}
 
 export const useSensitivity = create<SensitivityState>()(
   persist(
