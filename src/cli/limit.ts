@@ -15,6 +15,7 @@
  * Prints the CSV `massMeV,epsilon90,y90` (NA64e) or `massMeV,g90` (NA64μ) on stdout, the details
  * on stderr (for the Z′ also the (g−2)_μ ±2σ band at each mass). Bad arguments: exit 2.
  */
+import { num, parseBox, UsageError } from './args';
 import { parseArgs } from 'node:util';
 import { analyse, summariseBox } from '../analysis/analysis';
 import { DEFAULT_XMAX_GRID, efficiencyInBox, limitCurve, optimiseBox, upperLimitCount, type LimitMethod, type LimitPoint } from '../physics/darkSector/limits';
@@ -25,7 +26,6 @@ import { Simulator } from '../physics/run';
 import type { SignalBox } from '../physics/setups/types';
 import { simulateAll } from './sim';
 
-class UsageError extends Error {}
 
 const USAGE = `usage: npm run limit -- --setup na64e --eot N [--events N] [--signal-events N] [--masses M1,M2,...]
   [--box xmin,xmax,ymin,ymax] [--optimise-box] [--alpha-d A] [--epsilon0 E] [--observed N]
@@ -53,12 +53,6 @@ export interface LimitCli {
   workers: number;
 }
 
-function num(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--${name}: '${v}' is not a number`);
-  return x;
-}
 
 /** Parse the command line (throws UsageError with a message on bad input). */
 export function parseLimitCli(argv: string[]): LimitCli {
@@ -112,13 +106,7 @@ export function parseLimitCli(argv: string[]): LimitCli {
   if (!Number.isInteger(signalEvents) || signalEvents < 10 || signalEvents > 1e7) throw new UsageError('--signal-events must be a whole number from 10 to 1e7');
   const masses = values.masses === undefined ? [...DEFAULT_LIMIT_MASSES_MEV] : values.masses.split(',').map((m) => num('masses', m)!);
   if (masses.length === 0 || masses.some((m) => !(m >= 1 && m <= 1000))) throw new UsageError('--masses: each mass must be from 1 to 1000 MeV');
-  let box: SignalBox | null = null;
-  if (values.box !== undefined) {
-    const p = values.box.split(',').map((s) => Number(s));
-    if (p.length !== 4 || p.some((v) => !Number.isFinite(v))) throw new UsageError('--box needs four numbers: xmin,xmax,ymin,ymax');
-    if (p[0] > p[1] || p[2] > p[3]) throw new UsageError('--box: min must not exceed max');
-    box = { xMinGeV: p[0], xMaxGeV: p[1], yMinGeV: p[2], yMaxGeV: p[3] };
-  }
+  const box = parseBox(values.box);
   const alphaD = num('alpha-d', values['alpha-d']) ?? 0.5;
   if (!(alphaD > 0 && alphaD <= 1)) throw new UsageError('--alpha-d must be in (0, 1]');
   const eps0 = num(values.g0 !== undefined ? 'g0' : 'epsilon0', values.g0 ?? values.epsilon0) ?? DEFAULT_EPS0;

@@ -9,6 +9,7 @@
  * The same seed gives byte-identical output for
  * any --workers. Bad arguments: a message on stderr and exit code 2.
  */
+import { num, parseBox, UsageError } from './args';
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -22,7 +23,6 @@ import { columnsToCsv } from './csv';
 import { summaryText } from './summary';
 import { runInWorkers } from './pool';
 
-class UsageError extends Error {}
 
 const USAGE = `usage: npm run sim -- --setup na64e|na64mu --events N --seed S --out FILE.csv [--workers K]
   [--beam-energy GeV] [--hadron-fraction F] [--ecal-layers L] [--hcal-modules M] [--no-pileup]
@@ -34,12 +34,6 @@ const USAGE = `usage: npm run sim -- --setup na64e|na64mu --events N --seed S --
 /** Default share of signal events when --signal is given. */
 export const DEFAULT_SIGNAL_FRACTION = 0.02;
 
-function num(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const x = Number(v);
-  if (v.trim() === '' || !Number.isFinite(x)) throw new UsageError(`--${name}: '${v}' is not a number`);
-  return x;
-}
 
 export function parseCli(argv: string[]): { params: RunParams; out: string | null; workers: number; eot: number | null; box: SignalBox | null } {
   let values;
@@ -104,13 +98,7 @@ export function parseCli(argv: string[]): { params: RunParams; out: string | nul
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('--workers must be a whole number from 1 to 64');
   const eot = num('eot', values.eot) ?? null;
   if (eot !== null && !(eot > 0)) throw new UsageError('--eot must be positive');
-  let box: SignalBox | null = null;
-  if (values.box !== undefined) {
-    const p = values.box.split(',').map((s) => Number(s));
-    if (p.length !== 4 || p.some((v) => !Number.isFinite(v))) throw new UsageError('--box needs four numbers: xmin,xmax,ymin,ymax');
-    if (p[0] > p[1] || p[2] > p[3]) throw new UsageError('--box: min must not exceed max');
-    box = { xMinGeV: p[0], xMaxGeV: p[1], yMinGeV: p[2], yMaxGeV: p[3] };
-  }
+  const box = parseBox(values.box);
   return { params, out: values.out ?? null, workers, eot, box };
 }
 
