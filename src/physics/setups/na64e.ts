@@ -47,6 +47,29 @@ export const HCAL_LAYERS = 48;
 /** HCAL cell pitch [mm] (named assumption ASSUME-HCAL-CELL: 3×3 cells of 194 mm). */
 export const HCAL_CELL_MM = 194;
 
+/**
+ * The NA64 ECAL (Pb/Sc shashlik, 6×6 cells of 38 mm, preshower + main; seeds 003/004,
+ * showers.md §1.2) as a detector element: upstream face at zMm, centred at xMm. Used by both setups.
+ */
+export function ecalElement(xMm: number, zMm: number, layers: number, description: string, source: string): DetectorElement {
+  return {
+    id: 'ECAL',
+    label: 'ECAL',
+    role: 'ecal',
+    xMm,
+    yMm: 0,
+    zMm,
+    widthMm: 6 * ECAL_CELL_MM,
+    heightMm: 6 * ECAL_CELL_MM,
+    lengthMm: layers * (ECAL_PB_MM + ECAL_SC_MM),
+    cells: { nx: 6, ny: 6 },
+    stack: { absorber: LEAD, active: SCINTILLATOR, absorberMm: ECAL_PB_MM, activeMm: ECAL_SC_MM, layers },
+    preshowerLayers: Math.min(ECAL_PRESHOWER_LAYERS, layers),
+    description,
+    source,
+  };
+}
+
 /** z positions [mm] (named assumption ASSUME-NA64E-Z: layout distances). */
 const Z = {
   MM1: 0,
@@ -169,23 +192,13 @@ export function buildNa64eSetup(cfg: Na64eDetectorConfig = NA64E_DEFAULT_CONFIG)
         'Synchrotron Radiation Detector: electrons bent in the MBPL magnets emit an SR photon fan (≈ MeV photons); hadrons and muons do not (SR ∝ 1/m⁴). Tags electrons, suppresses hadrons by ~1e-5.',
       source: 'seeds 000/004, NIMA 866 (2017) 196; position and size: ASSUME-NA64E-Z',
     },
-    {
-      id: 'ECAL',
-      label: 'ECAL',
-      role: 'ecal',
-      xMm: xAt(Z.ECAL),
-      yMm: 0,
-      zMm: Z.ECAL,
-      widthMm: 6 * ECAL_CELL_MM,
-      heightMm: 6 * ECAL_CELL_MM,
-      lengthMm: ecalLength,
-      cells: { nx: 6, ny: 6 },
-      stack: { absorber: LEAD, active: SCINTILLATOR, absorberMm: ECAL_PB_MM, activeMm: ECAL_SC_MM, layers: cfg.ecalLayers },
-      preshowerLayers: Math.min(ECAL_PRESHOWER_LAYERS, cfg.ecalLayers),
-      description:
-        'Active target: Pb/Sc shashlik calorimeter, 6×6 cells of 38×38 mm², a 4 X0 preshower followed by 36 X0. The electron showers here; missing energy = E_beam − E_ECAL − E_HCAL.',
-      source: 'seeds 003/004; layer structure showers.md §1.2',
-    },
+    ecalElement(
+      xAt(Z.ECAL),
+      Z.ECAL,
+      cfg.ecalLayers,
+      'Active target: Pb/Sc shashlik calorimeter, 6×6 cells of 38×38 mm², a 4 X0 preshower followed by 36 X0. The electron showers here; missing energy = E_beam − E_ECAL − E_HCAL.',
+      'seeds 003/004; layer structure showers.md §1.2',
+    ),
     {
       id: 'VETO',
       label: 'VETO',

@@ -13,9 +13,9 @@
  * papers could not be read: distances are chosen to give the sourced field integrals and
  * acceptances, not copied.
  */
-import { COPPER, IRON, LEAD, SCINTILLATOR } from '../materials';
+import { COPPER, IRON, SCINTILLATOR } from '../materials';
 import { BEND_CONSTANT_GEV_PER_T_M } from '../units';
-import { ECAL_CELL_MM, ECAL_PB_MM, ECAL_PRESHOWER_LAYERS, ECAL_SC_MM, HCAL_FE_MM, HCAL_LAYERS, HCAL_SC_MM } from './na64e';
+import { ECAL_PB_MM, ECAL_SC_MM, HCAL_FE_MM, HCAL_LAYERS, HCAL_SC_MM, ecalElement } from './na64e';
 import type { DetectorElement, Setup } from './types';
 
 /** User-adjustable detector parameters of NA64μ. */
@@ -200,23 +200,13 @@ export function buildNa64muSetup(cfg: Na64muDetectorConfig = NA64MU_DEFAULT_CONF
     tracker('ST4', Z.ST4, 'ST'),
     tracker('MM3', Z.MM3, 'MM'),
     tracker('MM4', Z.MM4, 'MM'),
-    {
-      id: 'ECAL',
-      label: 'ECAL',
-      role: 'ecal',
-      xMm: xAt(Z.ECAL),
-      yMm: 0,
-      zMm: Z.ECAL,
-      widthMm: 6 * ECAL_CELL_MM,
-      heightMm: 6 * ECAL_CELL_MM,
-      lengthMm: ecalLength,
-      cells: { nx: 6, ny: 6 },
-      stack: { absorber: LEAD, active: SCINTILLATOR, absorberMm: ECAL_PB_MM, activeMm: ECAL_SC_MM, layers: cfg.ecalLayers },
-      preshowerLayers: Math.min(ECAL_PRESHOWER_LAYERS, cfg.ecalLayers),
-      description:
-        'Active target: the Pb/Sc shashlik ECAL (6×6 cells, ≈40 X0). A muon crosses it as a MIP; a dark boson radiated here carries away momentum: p_out < p_in with only a MIP in the calorimeters.',
-      source: 'seed 000 (ECAL active target); same stack as NA64e (seeds 003/004) — no NA64μ-specific source found',
-    },
+    ecalElement(
+      xAt(Z.ECAL),
+      Z.ECAL,
+      cfg.ecalLayers,
+      'Active target: the Pb/Sc shashlik ECAL (6×6 cells, ≈40 X0). A muon crosses it as a MIP; a dark boson radiated here carries away momentum: p_out < p_in with only a MIP in the calorimeters.',
+      'seed 000 (ECAL active target); same stack as NA64e (seeds 003/004) — no NA64μ-specific source found',
+    ),
     {
       id: 'VETO',
       label: 'VETO',

@@ -248,24 +248,31 @@ function ProgressiveLine({
     (line.geometry as THREE.InstancedBufferGeometry).instanceCount = visible;
     invalidate();
   }, [visible, pts, invalidate]);
-  const s = TRACK_STYLES[id];
   return (
     <Line
       ref={ref}
       name={`tracks-${id}`}
       points={pts}
       segments
-      color={s.color}
-      lineWidth={s.width}
-      dashed={s.dashed}
-      dashSize={s.dash ?? 1}
-      gapSize={s.gap ?? 0}
-      toneMapped={false}
-      transparent
-      renderOrder={4}
+      {...lineStyleProps(id)}
       visible={visible > 0}
     />
   );
+}
+
+/** Drawing properties of a track style (shared by the full and the progressive track layers). */
+function lineStyleProps(id: TrackStyleId) {
+  const s = TRACK_STYLES[id];
+  return {
+    color: s.color,
+    lineWidth: s.width,
+    dashed: s.dashed,
+    dashSize: s.dash ?? 1,
+    gapSize: s.gap ?? 0,
+    toneMapped: false,
+    transparent: true,
+    renderOrder: 4,
+  };
 }
 
 function ProgressiveTracks({ event, scale, progress }: { event: EventDetail; scale: number; progress: number }) {
@@ -301,21 +308,13 @@ function AllTracks({ event, scale }: { event: EventDetail; scale: number }) {
       {STYLE_ORDER.map((id) => {
         const pts = groups.get(id);
         if (!pts || pts.length === 0) return null;
-        const s = TRACK_STYLES[id];
         return (
           <Line
             key={id}
             name={`tracks-${id}`}
             points={pts}
             segments
-            color={s.color}
-            lineWidth={s.width}
-            dashed={s.dashed}
-            dashSize={s.dash ?? 1}
-            gapSize={s.gap ?? 0}
-            toneMapped={false}
-            transparent
-            renderOrder={4}
+            {...lineStyleProps(id)}
           />
         );
       })}
