@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from './rng';
 import { gammaP, gammaQ } from './math';
 import { bendAngleRad, highlandTheta0Rad } from './tracking';
-import { srCriticalEnergyMeV, srPhotonCount, srSpectrumMoments, SR_MEAN_OVER_EC, sampleSrFraction } from './synchrotron';
+import { srCriticalEnergyMeV, srPhotonCount, srSpectrumMoments, srTableMoments, SR_MEAN_OVER_EC, sampleSrFraction } from './synchrotron';
 import { muMuConversionRatio } from './dimuon';
 import { photonuclearRatio } from './na64e/rates';
 import { hadronL95Lambda, hadronTmaxLambda, hadronProfile, meanEmFraction } from './hadronShower';
@@ -46,6 +46,48 @@ describe('random streams', () => {
   });
 });
 
+describe('ziggurat normal deviates', () => {
+  // Φ(x) by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7), enough for a KS test at n = 4e5
+  const erf = (x: number) => {
+    const t = 1 / (1 + 0.3275911 * Math.abs(x));
+    const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+    return x >= 0 ? y : -y;
+  };
+  const phi = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
+  const n = 400000;
+  const r = new Rng(11, 7);
+  const z = Float64Array.from({ length: n }, () => r.normal());
+
+  it('follow N(0,1): Kolmogorov–Smirnov distance below the 0.1 % critical value', () => {
+    const s = Float64Array.from(z).sort();
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const f = phi(s[i]);
+      d = Math.max(d, Math.abs(f - i / n), Math.abs(f - (i + 1) / n));
+    }
+    expect(d).toBeLessThan(1.95 / Math.sqrt(n));
+  });
+
+  it('have the right tails (wedges and tail beyond r = 3.44) and no serial correlation', () => {
+    for (const [cut, p] of [
+      [2, 0.0455003],
+      [3, 0.0026998],
+      [3.5, 0.00046527],
+      [4, 0.0000633721],
+    ] as const) {
+      let k = 0;
+      for (let i = 0; i < n; i++) if (Math.abs(z[i]) > cut) k++;
+      expect(Math.abs(k - n * p)).toBeLessThan(5 * Math.sqrt(n * p) + 2);
+    }
+    let c = 0;
+    for (let i = 1; i < n; i++) c += z[i] * z[i - 1];
+    expect(Math.abs(c / n)).toBeLessThan(5 / Math.sqrt(n));
+    let c2 = 0;
+    for (let i = 1; i < n; i++) c2 += (z[i] * z[i] - 1) * (z[i - 1] * z[i - 1] - 1);
+    expect(Math.abs(c2 / n)).toBeLessThan(5 * Math.sqrt(2 * 2) / Math.sqrt(n));
+  });
+});
+
 describe('incomplete gamma', () => {
   it('matches known values', () => {
     expect(gammaP(1, 1)).toBeCloseTo(1 - Math.exp(-1), 12);
@@ -75,7 +117,10 @@ describe('synchrotron radiation (muons sheet §5.4)', () => {
     expect(r).toBeCloseTo((MUON_MASS_MEV / ELECTRON_MASS_MEV) ** 3, -3);
   });
   it('spectrum mean ⟨E⟩/E_c = 8/(15√3) and sampling reproduces it', () => {
-    expect(srSpectrumMoments().mean).toBeCloseTo(SR_MEAN_OVER_EC, 2);
+    expect(srSpectrumMoments().mean).toBeCloseTo(SR_MEAN_OVER_EC, 12);
+    // the sampled table has the analytic moments ⟨x⟩ = 8/(15√3), ⟨x²⟩ = 11/27 (Sands 1970) to 0.2 %
+    expect(srTableMoments().mean / SR_MEAN_OVER_EC).toBeCloseTo(1, 2);
+    expect(srTableMoments().meanSq / (11 / 27)).toBeCloseTo(1, 2);
     const r = new Rng(2, 2);
     let s = 0;
     const n = 100000;

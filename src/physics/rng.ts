@@ -18,11 +18,10 @@ function fmix32(h: number): number {
 
 /** A deterministic stream of random numbers. */
 export class Rng {
-  private s0 = 0;
-  private s1 = 0;
-  private s2 = 0;
-  private s3 = 0;
-  private spareNormal = NaN;
+  /** xoshiro128** state in an Int32Array: plain 32-bit integer fields would be boxed as heap numbers
+   *  by V8 whenever they exceed the 31-bit small-integer range (most of the time), costing ~10 ns per
+   *  draw. */
+  private readonly st = new Int32Array(4);
 
   constructor(runSeed = 1, eventIndex = 0, substream = 0) {
     this.reset(runSeed, eventIndex, substream);
@@ -40,11 +39,11 @@ export class Rng {
     h = fmix32(h ^ lo);
     h = fmix32(h ^ Math.imul(hi + 1, 0x7feb352d));
     h = fmix32(h ^ Math.imul(substream + 1, 0x68e31da4));
-    this.s0 = fmix32(h ^ 0x243f6a88) | 1;
-    this.s1 = fmix32(h ^ 0x85a308d3);
-    this.s2 = fmix32(h ^ 0x13198a2e);
-    this.s3 = fmix32(h ^ 0x03707344);
-    this.spareNormal = NaN;
+    const st = this.st;
+    st[0] = fmix32(h ^ 0x243f6a88) | 1;
+    st[1] = fmix32(h ^ 0x85a308d3);
+    st[2] = fmix32(h ^ 0x13198a2e);
+    st[3] = fmix32(h ^ 0x03707344);
     // warm up
     for (let i = 0; i < 4; i++) this.nextU32();
     return this;
@@ -52,14 +51,22 @@ export class Rng {
 
   /** Next raw 32-bit unsigned integer (xoshiro128**). */
   nextU32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
-    const t = this.s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= this.s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
+    return this.nextI32() >>> 0;
+  }
+
+  /** The same 32 bits as nextU32, as a signed integer (stays an untagged int32 in optimised code). */
+  private nextI32(): number {
+    const st = this.st;
+    const s0 = st[0];
+    const s1 = st[1];
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+    const t = s1 << 9;
+    const s2 = st[2] ^ s0;
+    const s3 = st[3] ^ s1;
+    st[1] = s1 ^ s2;
+    st[0] = s0 ^ s3;
+    st[2] = s2 ^ t;
+    st[3] = rotl(s3, 11);
     return result;
   }
 
@@ -73,22 +80,42 @@ export class Rng {
     return a + (b - a) * this.uniform();
   }
 
-  /** Standard normal N(0,1) (Marsaglia polar method, caching the second value). */
+  /**
+   * Standard normal N(0,1) by the ziggurat method (Marsaglia & Tsang, J. Stat. Softw. 5(8), 2000)
+   * with 128 layers. One 32-bit word gives the layer (its low 7 bits) and, independently, a signed
+   * 25-bit abscissa (its high 25 bits), which avoids the index/value correlation of the original
+   * (Doornik 2005); ≈ 98.8 % of calls return after one word, one multiply and one comparison.
+   */
   normal(): number {
-    if (!Number.isNaN(this.spareNormal)) {
-      const v = this.spareNormal;
-      this.spareNormal = NaN;
-      return v;
+    const u = this.nextI32();
+    const iz = u & 127;
+    const hz = u >> 7;
+    // Math.abs compiles branch-free; a ?: on the random sign mispredicts half of the time (2× slower)
+    if (Math.abs(hz) < ZIG_K[iz]) return hz * ZIG_W[iz];
+    return this.normalSlow(hz, iz);
+  }
+
+  /** Ziggurat wedges and tail (rare path of normal()). */
+  private normalSlow(hz0: number, iz0: number): number {
+    let hz = hz0;
+    let iz = iz0;
+    for (;;) {
+      if (iz === 0) {
+        // tail beyond r (Marsaglia 1964)
+        let x: number, y: number;
+        do {
+          x = -Math.log(this.uniform()) / ZIG_R;
+          y = -Math.log(this.uniform());
+        } while (y + y < x * x);
+        return hz > 0 ? ZIG_R + x : -ZIG_R - x;
+      }
+      const x = hz * ZIG_W[iz];
+      if (ZIG_F[iz] + this.uniform() * (ZIG_F[iz - 1] - ZIG_F[iz]) < Math.exp(-0.5 * x * x)) return x;
+      const u = this.nextI32();
+      iz = u & 127;
+      hz = u >> 7;
+      if (Math.abs(hz) < ZIG_K[iz]) return hz * ZIG_W[iz];
     }
-    let u: number, v: number, s: number;
-    do {
-      u = 2 * this.uniform() - 1;
-      v = 2 * this.uniform() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spareNormal = v * f;
-    return u * f;
   }
 
   /** Gaussian with mean `mu` and standard deviation `sigma`. */
@@ -146,6 +173,35 @@ export class Rng {
     return 2 * Math.PI * this.uniform();
   }
 }
+
+/**
+ * Ziggurat tables for 128 layers (Marsaglia & Tsang 2000, r = 3.442619855899, v = 9.91256303526217e-3),
+ * scaled for a signed 25-bit abscissa (|hz| < 2^24): accept hz if |hz| < ZIG_K[i], value hz·ZIG_W[i].
+ */
+const ZIG_R = 3.442619855899;
+const ZIG_K = new Int32Array(128);
+const ZIG_W = new Float64Array(128);
+const ZIG_F = new Float64Array(128);
+(function buildZiggurat() {
+  const m = 16777216; // 2^24
+  const vn = 9.91256303526217e-3;
+  let dn = ZIG_R;
+  let tn = dn;
+  const q = vn / Math.exp(-0.5 * dn * dn);
+  ZIG_K[0] = Math.floor((dn / q) * m);
+  ZIG_K[1] = 0;
+  ZIG_W[0] = q / m;
+  ZIG_W[127] = dn / m;
+  ZIG_F[0] = 1;
+  ZIG_F[127] = Math.exp(-0.5 * dn * dn);
+  for (let i = 126; i >= 1; i--) {
+    dn = Math.sqrt(-2 * Math.log(vn / dn + Math.exp(-0.5 * dn * dn)));
+    ZIG_K[i + 1] = Math.floor((dn / tn) * m);
+    tn = dn;
+    ZIG_F[i] = Math.exp(-0.5 * dn * dn);
+    ZIG_W[i] = dn / m;
+  }
+})();
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));

@@ -104,8 +104,20 @@ export function sampleSrFraction(rng: Rng): number {
   return t[k] * Math.pow(t[k + 1] / t[k], f);
 }
 
-/** ⟨x⟩ and ⟨x²⟩ of the photon-number spectrum (x = E/E_c); ⟨x⟩ = 8/(15√3) analytically. */
+/**
+ * ⟨x⟩ and ⟨x²⟩ of the photon-number spectrum (x = E/E_c), analytically: ⟨x⟩ = 8/(15√3) and
+ * ⟨x²⟩ = 11/27 (Sands, "The Physics of Electron Storage Rings", SLAC-121 (1970): photon rate
+ * N = (15√3/8) P/u_c and N⟨u²⟩ = (55/(24√3)) P u_c give ⟨u²⟩ = (11/27) u_c²). No table is needed.
+ */
 export function srSpectrumMoments(): { mean: number; meanSq: number } {
+  return { mean: SR_MEAN_OVER_EC, meanSq: SR_MEAN_SQ_OVER_EC2 };
+}
+
+/** ⟨x²⟩ of the photon-number spectrum, 11/27 (see srSpectrumMoments). */
+export const SR_MEAN_SQ_OVER_EC2 = 11 / 27;
+
+/** ⟨x⟩ and ⟨x²⟩ of the tabulated spectrum that sampleSrFraction draws from (checks the table). */
+export function srTableMoments(): { mean: number; meanSq: number } {
   table();
   return { mean: meanX, meanSq: meanX2 };
 }

@@ -21,13 +21,16 @@ const M = MUON_MASS_MEV;
 /** Radiative processes are switched off below this muon kinetic energy (Geant4's models start at ~1 GeV). */
 export const RADIATIVE_MIN_KINETIC_MEV = 1000;
 const E_RAD_MIN = M + RADIATIVE_MIN_KINETIC_MEV;
-/** Upper end of all tables: 10 TeV total energy (assumption: nothing in NA64 exceeds it). */
-export const TABLE_MAX_ENERGY_MEV = 1e7;
-export const N_E = 80; // radiative grid: 80 intervals in ln E (≈20 per decade)
+/**
+ * Upper end of all tables: 1 TeV total energy (assumption: nothing in NA64 exceeds it; the largest
+ * beam energy the app accepts is 400 GeV). Above it the tables are clamped to their last node.
+ */
+export const TABLE_MAX_ENERGY_MEV = 1e6;
+export const N_E = 60; // radiative grid: 60 intervals in ln E (≈20 per decade)
 const N_V = 100; // bins in ln v per energy
 /** Below this kinetic energy [MeV] the range is extrapolated linearly to 0 (assumption; the residual range is ≲ 0.1 mm of metal). */
 const T_ION_MIN = 1;
-const N_T = 280; // ionization/range grid: 280 intervals in ln T (40 per decade)
+const N_T = 240; // ionization/range grid: 240 intervals in ln T (40 per decade)
 /** A continuous step losing less than this fraction of T uses dT = S·Δx instead of the range table. */
 export const SMALL_STEP_FRACTION = 1e-3;
 
@@ -48,6 +51,8 @@ export interface CutTable {
   rate: Float64Array;
   /** Running maximum over nodes ≤ k of the total rate (majorant). */
   major: Float64Array;
+  /** Restricted radiative b(E) below vCut on the ln E grid, summed over processes [cm²/g]. */
+  bRestr: Float64Array;
   /** Continuous stopping power S(T) = a + b_restricted E [MeV cm²/g] and ln of the range [g/cm²] on the T grid. */
   dedx: Float64Array;
   lnRange: Float64Array;
@@ -97,7 +102,8 @@ function buildProcTable(material: Material, process: MuonLossProcess): ProcTable
     t.dlnv[k] = d;
     const base = k * nn;
     for (let j = 0; j < N_V; j++) {
-      integrateVBoth(material, process, e, Math.exp(xlo + j * d), Math.exp(xlo + (j + 1) * d), 1, buf);
+      // edge bins (threshold, kinematic end point) with 6 Gauss nodes, the smooth interior with 3
+      integrateVBoth(material, process, e, Math.exp(xlo + j * d), Math.exp(xlo + (j + 1) * d), 1, buf, j === 0 || j === N_V - 1 ? 6 : 3);
       bin0[j] = buf[0];
       t.bcum[base + j + 1] = t.bcum[base + j] + buf[1];
     }
@@ -160,31 +166,40 @@ export function cutTableFor(mt: MaterialTables, vCut: number): CutTable {
   if (!(vCut > 0 && vCut < 1)) throw new RangeError(`vCut must be in (0, 1), got ${vCut}`);
   const lnvCut = Math.log(vCut);
   const rate = new Float64Array(3 * (N_E + 1));
-  const major = new Float64Array(N_E + 1);
   const bRestr = new Float64Array(N_E + 1);
-  let run = 0;
   for (let k = 0; k <= N_E; k++) {
-    let tot = 0;
     for (let p = 0; p < 3; p++) {
-      const r = tailAt(mt.procs[p], k, lnvCut);
-      rate[p * (N_E + 1) + k] = r;
-      tot += r;
+      rate[p * (N_E + 1) + k] = tailAt(mt.procs[p], k, lnvCut);
       bRestr[k] += bcumAt(mt.procs[p], k, lnvCut);
     }
-    run = Math.max(run, tot);
+  }
+  const sAt = (t: number): number => stoppingPower(mt.material, bRestr, t);
+  ct = assembleCutTable(vCut, rate, bRestr, sAt);
+  mt.cuts.set(vCut, ct);
+  return ct;
+}
+
+/** S(T) = a(E) + b_restricted(E)·E [MeV cm²/g] of a material, b_restricted on the ln E grid. */
+function stoppingPower(material: Material, bRestr: Float64Array, t: number): number {
+  const e = t + M;
+  let s = betheDedx(material, e, M);
+  const kf = energyNode(Math.log(e));
+  if (kf >= 0) {
+    const k = Math.min(N_E - 1, Math.floor(kf));
+    const w = kf - k;
+    s += ((1 - w) * bRestr[k] + w * bRestr[k + 1]) * e;
+  }
+  return s;
+}
+
+/** Majorant, stopping-power and CSDA-range tables for given rates and stopping power sAt(T). */
+function assembleCutTable(vCut: number, rate: Float64Array, bRestr: Float64Array, sAt: (t: number) => number): CutTable {
+  const major = new Float64Array(N_E + 1);
+  let run = 0;
+  for (let k = 0; k <= N_E; k++) {
+    run = Math.max(run, rate[k] + rate[N_E + 1 + k] + rate[2 * (N_E + 1) + k]);
     major[k] = run;
   }
-  const sAt = (t: number): number => {
-    const e = t + M;
-    let s = betheDedx(mt.material, e, M);
-    const kf = energyNode(Math.log(e));
-    if (kf >= 0) {
-      const k = Math.min(N_E - 1, Math.floor(kf));
-      const w = kf - k;
-      s += ((1 - w) * bRestr[k] + w * bRestr[k + 1]) * e;
-    }
-    return s;
-  };
   const dedx = new Float64Array(N_T + 1);
   const lnRange = new Float64Array(N_T + 1);
   for (let i = 0; i <= N_T; i++) dedx[i] = sAt(Math.exp(LN_T0 + i * DLN_T));
@@ -201,9 +216,26 @@ export function cutTableFor(mt: MaterialTables, vCut: number): CutTable {
     range += s * DLN_T;
     lnRange[i + 1] = Math.log(range);
   }
-  ct = { vCut, lnvCut, rate, major, dedx, lnRange, range0, cT: -1, cS: 0, cSig: 0, cH1: 0, cH2: 0 };
-  mt.cuts.set(vCut, ct);
-  return ct;
+  return { vCut, lnvCut: Math.log(vCut), rate, major, bRestr, dedx, lnRange, range0, cT: -1, cS: 0, cSig: 0, cH1: 0, cH2: 0 };
+}
+
+/**
+ * Tables of a homogenised sampling stack (absorber + active per period) for the transfer cut vCut,
+ * per mm of stack: rates and stopping power are the thickness-weighted sums of the two materials'
+ * (ρ·d/period), so a muon crossing the stack loses on average exactly what it loses layer by layer;
+ * the range is integrated from the mixed stopping power. Used by the stack propagation
+ * (./propagate), which then places each discrete interaction in the absorber or the active layer
+ * by the ratio of their rates. `wAbsorber`, `wActive`: g/cm² of each material per mm of stack.
+ */
+export function mixedCutTable(a: MaterialTables, s: MaterialTables, wAbsorber: number, wActive: number, vCut: number): CutTable {
+  const ca = cutTableFor(a, vCut);
+  const cs = cutTableFor(s, vCut);
+  const rate = new Float64Array(3 * (N_E + 1));
+  for (let i = 0; i < rate.length; i++) rate[i] = wAbsorber * ca.rate[i] + wActive * cs.rate[i];
+  const bRestr = new Float64Array(N_E + 1);
+  for (let k = 0; k <= N_E; k++) bRestr[k] = wAbsorber * ca.bRestr[k] + wActive * cs.bRestr[k];
+  const sAt = (t: number) => wAbsorber * stoppingPower(a.material, ca.bRestr, t) + wActive * stoppingPower(s.material, cs.bRestr, t);
+  return assembleCutTable(vCut, rate, bRestr, sAt);
 }
 
 /** Continuous stopping power S(T) [MeV cm²/g] at ln T (linear in ln T, clamped to the grid). */

@@ -10,6 +10,7 @@ import { lambdaIMm, lambdaPiMm, mipDedxMeVPerMm, x0Mm, type Material } from '../
 import type { RunParams } from '../params';
 import { PROCESS_CODE, type ProcessLabel } from '../processes';
 import { Rng } from '../rng';
+import { LogGridTable } from '../math';
 import { buildNa64eSetup } from '../setups/na64e';
 import type { DetectorElement, SamplingStack, Setup } from '../setups/types';
 import { spectrometerOf, type Spectrometer } from '../tracking';
@@ -88,6 +89,11 @@ export interface Na64eContext {
   decayKaonFraction: number;
   /** Minimum photon energy [MeV] of forced electro-/photo-nuclear reactions. */
   photonuclearEMinMeV: number;
+  /** γ → μ⁺μ⁻: lowest photon energy [MeV] and σ_μμ/σ_pair tabulated in E_γ [MeV] (sampling). */
+  dimuonEMinMeV: number;
+  dimuonRatio: LogGridTable;
+  /** σ_γA/σ_pair tabulated in E_γ [MeV] (sampling of the electronuclear photon energy). */
+  photonuclearRatio: LogGridTable;
   /** Probability of pile-up of a second beam particle in the ECAL window. */
   pileupWindowNs: number;
   pileupResolveNs: number;
@@ -106,6 +112,11 @@ export const PILEUP_RESOLVE_NS = 2;
 export const PHOTONUCLEAR_EMIN_MEV = 5 * GeV;
 /** "Upstream interaction" = bremsstrahlung with y > 0.05 in the beam line (softer ones are kept in em). */
 export const UPSTREAM_YMIN = 0.05;
+
+/** Lowest photon energy for γ → μ⁺μ⁻ (5 % above threshold 2 m_μ). */
+export const DIMUON_EMIN_MEV = 2 * 105.66 * 1.05;
+/** The sampled-ratio tables reach this multiple of the beam energy (beyond: direct evaluation). */
+const RATIO_TABLE_EMAX = 1.2;
 
 /** Biased sampling probabilities q (fractions of simulated events) per rare process. */
 export const BIAS_Q: Partial<Record<ProcessLabel, number>> = {
@@ -172,7 +183,7 @@ export function makeNa64eContext(params: RunParams): Na64eContext {
   const pDecay = h * (mix.pion * pDecayPi + mix.kaon * pDecayK);
   const pHadron = h - pDecay;
   const pe = 1 - h;
-  const pDimuon = pe * showerConversionIntegral(E0, 2 * 105.66 * 1.05, (e) => muMuConversionRatio(e / GeV, ecalStack.absorber));
+  const pDimuon = pe * showerConversionIntegral(E0, DIMUON_EMIN_MEV, (e) => muMuConversionRatio(e / GeV, ecalStack.absorber));
   const pPhotoNuc = pe * showerConversionIntegral(E0, PHOTONUCLEAR_EMIN_MEV, (e) => photonuclearRatio(e, ecalStack.absorber));
   const pPunch = pPhotoNuc * LEADING_NEUTRAL_FRACTION;
   const pUpstream = pe * (1 - Math.exp(-slabsX0 * bremPhotonsPerX0(UPSTREAM_YMIN, 1)));
@@ -255,6 +266,9 @@ export function makeNa64eContext(params: RunParams): Na64eContext {
     decayKaonFraction: (mix.kaon * pDecayK) / (mix.pion * pDecayPi + mix.kaon * pDecayK),
     decayZ1: zEcal,
     photonuclearEMinMeV: PHOTONUCLEAR_EMIN_MEV,
+    dimuonEMinMeV: DIMUON_EMIN_MEV,
+    dimuonRatio: new LogGridTable((e) => muMuConversionRatio(e / GeV, ecalStack.absorber), DIMUON_EMIN_MEV, RATIO_TABLE_EMAX * E0),
+    photonuclearRatio: new LogGridTable((e) => photonuclearRatio(e, ecalStack.absorber), PHOTONUCLEAR_EMIN_MEV, Math.max(RATIO_TABLE_EMAX * E0, 2 * PHOTONUCLEAR_EMIN_MEV)),
     pileupWindowNs: PILEUP_WINDOW_NS,
     pileupResolveNs: PILEUP_RESOLVE_NS,
     signal,
