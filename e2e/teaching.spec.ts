@@ -146,14 +146,14 @@ test('example events select real events of the fixed run', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page);
   const presets: [string, number, string][] = [
-    ['cleanElectron', 3, 'em'],
+    ['cleanElectron', 0, 'em'],
     ['dimuon', 191, 'dimuon'],
-    ['punchThrough', 2362, 'punch-through'],
-    ['upstream', 10670, 'upstream-interaction'],
+    ['punchThrough', 12715, 'punch-through'],
+    ['upstream', 317, 'upstream-interaction'],
     // simulates its own run first (dark photons mixed in), then selects the event
     ['darkPhoton', 1463, 'signal'],
     // back to the run without signal
-    ['cleanElectron', 3, 'em'],
+    ['cleanElectron', 0, 'em'],
   ];
   for (const [id, index, process] of presets) {
     await page.getByTestId(`preset-${id}`).click();
@@ -170,7 +170,7 @@ test('example events select real events of the fixed run', async ({ page }) => {
   await page.getByTestId('run-button').click();
   await waitForRun(page);
   await page.getByTestId('preset-upstream').click();
-  expect(await shownProcess(page, 10670)).toBe('upstream-interaction');
+  expect(await shownProcess(page, 317)).toBe('upstream-interaction');
   await expect(page.getByTestId('input-seed')).toHaveValue('1');
 });
 
@@ -309,6 +309,34 @@ test('language switch: labels, numbers per locale, and the choice survives a rel
   await page.getByTestId('tour-start').click();
   await expect(page.getByTestId('tour-next')).toHaveText(/Avanti/);
   await shot(page, 'language-it-tour');
+});
+
+test('in French the event story, the truth table and a validation message are French (and follow a switch to German)', async ({ page }) => {
+  // a small shared run with event 0 selected, in French
+  await page.goto('/#setup=na64e&events=20000&seed=1&event=0&lang=fr');
+  await waitForRun(page);
+  const story = page.getByTestId('event-story');
+  await expect(story).toBeVisible({ timeout: 30_000 });
+  const fr = await story.innerText();
+  // French words and the French decimal comma; none of the English template
+  expect(fr).toMatch(/\b(dans|de la|du|une?|les?|des)\b/);
+  expect(fr).toMatch(/\d,\d GeV/);
+  expect(fr).not.toMatch(/\b(the|The|and|of|in the)\b/);
+  const info = page.getByTestId('event-info');
+  await expect(info.locator('tr[data-truth="beamEnergyGeV"] th')).toHaveText('énergie vraie du faisceau [GeV]');
+  await expect(info.locator('tr[data-truth="beamEnergyGeV"] td')).toHaveText(/^\d+,\d+$/);
+  await info.screenshot({ path: 'test-results/screenshots/event-info-fr.png' });
+  // a validation message of the run form
+  const beam = page.getByTestId('input-beamEnergyGeV');
+  await beam.fill('5');
+  await beam.press('Enter');
+  await expect(page.getByTestId('param-error')).toHaveText('« énergie du faisceau » doit valoir au moins 10 GeV. — les derniers réglages valides sont conservés.');
+  await shot(page, 'event-and-param-error-fr');
+  // the story is re-worded on a language switch (no re-simulation)
+  await page.getByTestId('language-select').selectOption('de');
+  await expect(story).not.toHaveText(fr);
+  await expect(story).toContainText(/\b(im|das|des|ein|eine|Ein|Das)\b/);
+  await expect(page.getByTestId('param-error')).toContainText('„Strahlenergie“ muss mindestens 10 GeV betragen.');
 });
 
 test('tablet: no sideways scrolling, tap selects an event, pinch zooms the 3D view', async ({ browser }) => {

@@ -24,7 +24,10 @@ function leaves(t: Tree, prefix = '', out = new Map<string, string[]>()): Map<st
   return out;
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+/** The {{placeholders}} of a string with their format ('photonGeV, f1'): translations keep both. */
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g)].map((m) => (m[2] ? `${m[1]}, ${m[2]}` : m[1])).sort();
+/** Formatters registered by i18n/eventText.ts. */
+const FORMATS = new Set(['f0', 'f1', 'f2', 'f3', 'e1', 'e2', 'e3', 'num', 'particle', 'particles']);
 
 const LOCALES: Record<string, Tree> = { fr, de, it: it_ };
 const base = leaves(en as Tree);
@@ -45,6 +48,18 @@ describe('locale files', () => {
         }
         const got = new Set((other.get(k) ?? []).flatMap(placeholders));
         for (const p of want) expect(got.has(p), `${code}: ${k} lacks {{${p}}}`).toBe(true);
+      }
+    });
+    it(`${code} has no {{placeholder}} that i18next would not fill ({{name}} or {{name, format}} only)`, () => {
+      for (const [k, vals] of other) {
+        for (const v of vals) {
+          const all = [...v.matchAll(/\{\{([^}]*)\}\}/g)].map((m) => m[1]);
+          for (const p of all) {
+            const m = /^\s*(\w+)\s*(?:,\s*(\w+)\s*)?$/.exec(p);
+            expect(m, `${code}: ${k} has a malformed {{${p}}}`).not.toBeNull();
+            if (m?.[2]) expect(FORMATS.has(m[2]), `${code}: ${k} uses an unknown format ${m[2]}`).toBe(true);
+          }
+        }
       }
     });
     it(`${code} has the plural forms its language needs`, () => {

@@ -7,6 +7,8 @@
  * Adding a language: copy locales/en.json to locales/<code>.json, translate the values (keep the
  * keys, the {{placeholders}} and the physics symbols), and add it to LANGUAGES below. The unit test
  * i18n.test.ts checks that every locale has exactly the keys and placeholders of English.
+ * A placeholder may carry a format, kept as it is in a translation: {{x, f1}} (one decimal),
+ * {{p, e1}} (1.2 × 10⁻⁵), {{m, num}}, {{kind, particle}} (eventText.ts registers them).
  */
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
@@ -15,6 +17,7 @@ import en from './locales/en.json';
 import fr from './locales/fr.json';
 import de from './locales/de.json';
 import it from './locales/it.json';
+import { addEventFormatters } from './eventText';
 
 /** Languages offered in the selector, by their own name. */
 export const LANGUAGES = [
@@ -51,6 +54,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+// number and particle formatters of the locale strings ({{x, f1}}, {{kind, particle}}; eventText.ts)
+addEventFormatters(i18n);
 
 function applyDocumentLanguage(lng: string) {
   if (typeof document !== 'undefined') document.documentElement.lang = lng;

@@ -50,6 +50,22 @@ export interface TrackerHit {
   zMm: number;
 }
 
+/**
+ * A translatable piece of text of the event detail (a story sentence, a text value of the truth
+ * table): a translation key of the locale files (src/i18n/locales) and its parameters. Numbers are
+ * raw (the UI formats them in the reader's language, the translation says how many digits);
+ * strings are particle kinds, detector ids or material symbols. Plain data: it crosses the worker
+ * boundary (structured clone) and goes into exported files as is. The physics core never renders it
+ * (src/i18n/eventText.ts does).
+ */
+export interface TextLine {
+  key: string;
+  params?: Record<string, number | string>;
+}
+
+/** A value of the truth table: a number, a plain symbol (formula, material), or translatable text. */
+export type TruthValue = number | string | TextLine | TextLine[];
+
 export interface EventDetail {
   setupId: string;
   seed: number;
@@ -59,8 +75,11 @@ export interface EventDetail {
   /** Beam particle and true quantities. */
   beamParticle: ParticleKind;
   trueBeamEnergyGeV: number;
-  /** Named true quantities for the info panel, e.g. { 'E_γ (brems)': 63.1, 'depth of conversion [X0]': 2.1 }. */
-  truth: Record<string, number | string>;
+  /**
+   * True quantities for the info panel by stable key, e.g. { beamEnergyGeV: 100.2, conversionDepthX0: 2.1 };
+   * the label of key k is the translation `truth.k` (units in the label).
+   */
+  truth: Record<string, TruthValue>;
   /** Measured quantities (GeV): the same numbers as the summary columns for this event. */
   measured: {
     pInGeV: number;
@@ -78,6 +97,6 @@ export interface EventDetail {
   tracks: TrackDetail[];
   cells: CellHit[];
   trackerHits: TrackerHit[];
-  /** One-paragraph explanation of what happened, for the info panel. */
-  story: string;
+  /** Explanation of what happened, sentence by sentence (rendered as one paragraph). */
+  story: TextLine[];
 }

@@ -2,7 +2,7 @@
  * Mutable per-event output of a generator (reused across events; no allocation per event in summary
  * mode). Energies in MeV, momenta in MeV. `detail` is non-null only when the full event is wanted.
  */
-import type { EventDetail, ParticleKind, TrackDetail, CellHit, TrackerHit } from './detail';
+import type { EventDetail, ParticleKind, TrackDetail, CellHit, TrackerHit, TextLine, TruthValue } from './detail';
 
 export class EventOut {
   process = 0;
@@ -41,10 +41,15 @@ export class DetailRecorder {
   tracks: TrackDetail[] = [];
   cells: CellHit[] = [];
   trackerHits: TrackerHit[] = [];
-  truth: Record<string, number | string> = {};
-  story: string[] = [];
+  truth: Record<string, TruthValue> = {};
+  story: TextLine[] = [];
   beamParticle: ParticleKind = 'e-';
   trueBeamEnergyGeV = 0;
+
+  /** Add a sentence to the story (translation key `story.…`, raw parameters). */
+  say(key: string, params?: Record<string, number | string>): void {
+    this.story.push(params ? { key, params } : { key });
+  }
 
   track(particle: ParticleKind, energyMeV: number, points: number[], opts: { invisible?: boolean; note?: string } = {}): TrackDetail {
     const t: TrackDetail = { particle, energyMeV, points, ...opts };
@@ -76,7 +81,7 @@ export class DetailRecorder {
       tracks: this.tracks,
       cells: this.cells.filter((c) => c.energyMeV > 0.01),
       trackerHits: this.trackerHits,
-      story: this.story.join(' '),
+      story: this.story,
     };
   }
 }

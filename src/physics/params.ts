@@ -1,7 +1,8 @@
 /**
  * Run parameters: what the user sets (UI, URL, CLI), validated with zod. Invalid input throws a
- * `ParamsError` whose message names the field and what was expected; callers keep their last good
- * state.
+ * `ParamsError` whose message names the field and what was expected (English, for the CLI) and
+ * whose `issues` say the same as data (field, kind of problem, limit) for the UI to translate;
+ * callers keep their last good state.
  */
 import { z } from 'zod';
 
@@ -94,10 +95,49 @@ export const DEFAULT_PARAMS: Record<'na64e' | 'na64mu', RunParams> = {
   },
 };
 
+/** One validation problem as data: the UI words it in the reader's language (i18n/paramText.ts). */
+export interface ParamIssue {
+  /** Dotted path of the field: 'beamEnergyGeV', 'signal.massMeV' ('' = the parameters as a whole). */
+  field: string;
+  /** 'type': not a number (or of the wrong type); 'int': not whole; 'min'/'max': beyond `limit`; 'enum': not one of the options. */
+  code: 'type' | 'int' | 'min' | 'max' | 'enum' | 'other';
+  /** The limit of 'min' / 'max'. */
+  limit?: number;
+  /** Whether the limit itself is allowed (≥, ≤) or not (>, <). */
+  inclusive?: boolean;
+  /** The schema's English message. */
+  message: string;
+}
+
+/** The issues of a failed parse as ParamIssue data. */
+export function paramIssuesOf(error: z.ZodError): ParamIssue[] {
+  return error.issues.map((i): ParamIssue => {
+    const field = i.path.join('.');
+    const message = i.message;
+    switch (i.code) {
+      case 'invalid_type':
+        return { field, code: i.expected === 'int' ? 'int' : 'type', message };
+      case 'invalid_format': // a number given as text that is not one (URL parameters)
+        return { field, code: 'type', message };
+      case 'too_small':
+        return { field, code: 'min', limit: Number(i.minimum), inclusive: i.inclusive ?? true, message };
+      case 'too_big':
+        return { field, code: 'max', limit: Number(i.maximum), inclusive: i.inclusive ?? true, message };
+      case 'invalid_value':
+        return { field, code: 'enum', message };
+      default:
+        return { field, code: 'other', message };
+    }
+  });
+}
+
 export class ParamsError extends Error {
-  constructor(message: string) {
+  /** The same problems as data (empty when the error was made from a message only). */
+  readonly issues: ParamIssue[];
+  constructor(message: string, issues: ParamIssue[] = []) {
     super(message);
     this.name = 'ParamsError';
+    this.issues = issues;
   }
 }
 
@@ -106,7 +146,7 @@ export function parseRunParams(input: unknown): RunParams {
   const r = runParamsSchema.safeParse(input);
   if (!r.success) {
     const msg = r.error.issues.map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`).join('; ');
-    throw new ParamsError(msg);
+    throw new ParamsError(msg, paramIssuesOf(r.error));
   }
   return r.data;
 }

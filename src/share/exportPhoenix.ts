@@ -6,12 +6,15 @@
  *
  * ```
  * { "<event key>": {
- *     "event number": N, "run number": R,
+ *     "event number": N, "run number": R, "eventNumber": N, "runNumber": R,
  *     "Tracks":          { "<collection>": [ { "pos": [[x,y,z], …], "color": "rrggbb", "linewidth": w, … } ] },
  *     "Hits":            { "<collection>": [ { "type": "Point", "pos": [x,y,z], … } ] },
  *     "PlanarCaloCells": { "<collection>": { "plane": [nx,ny,nz,d], "cells": [ { "pos": [x,y], "cellSize": s, "energy": E, … } ] } },
  *     …any other key/value pairs (decoration) } }
  * ```
+ *
+ * Event and run number are written twice: Phoenix's loader takes `eventNumber` / `runNumber` when
+ * "event number" / "run number" is falsy, so event 0 would otherwise be shown as "Event#undefined".
  *
  * Our mapping (positions in mm in the lab frame of physics/setups/types.ts: z along the beam, x the
  * bending plane, y up; energies in MeV, Phoenix's usual units):
@@ -27,9 +30,13 @@
  *   Planar cells suit a fixed-target calorimeter; Phoenix's CaloCells/CaloClusters are placed
  *   on a collider barrel by (eta, phi) and would not show NA64's geometry.
  * - `na64`: the rest of the event (setup, seed, process, weight, truth, measured values, cuts, the
- *   story) so that the app can show an exported event again exactly (importPhoenix.ts).
+ *   story) so that the app can show an exported event again exactly (importPhoenix.ts). The truth
+ *   is keyed by stable ids (label `truth.<id>` of the locale files) with its text values as
+ *   translation keys; `storyLines` holds the story as translation keys for the round trip, `story`
+ *   the same in English for a human reader of the file.
  */
-import type { EventDetail, TrackDetail } from '../physics/detail';
+import type { EventDetail, TextLine, TrackDetail, TruthValue } from '../physics/detail';
+import { englishStory } from '../i18n/eventText';
 import { PROCESSES } from '../physics/processes';
 import type { Setup } from '../physics/setups/types';
 import { cellPlacement, hasPreshower } from './cellGeometry';
@@ -78,16 +85,22 @@ export interface Na64EventMeta {
   weight: number;
   beamParticle: string;
   trueBeamEnergyGeV: number;
-  truth: Record<string, number | string>;
+  truth: Record<string, TruthValue>;
   measured: EventDetail['measured'];
   cutsPassed: boolean[];
   cuts: string[];
+  /** The story in English. */
   story: string;
+  /** The story as translation keys and parameters (what the app shows, in any language). */
+  storyLines: TextLine[];
 }
 
 export interface PhoenixEvent {
   'event number': number;
   'run number': number;
+  /** The same numbers again: Phoenix reads `eventNumber` / `runNumber` when the spaced key is falsy (0). */
+  eventNumber: number;
+  runNumber: number;
   Tracks: Record<string, PhoenixTrack[]>;
   Hits: Record<string, PhoenixHit[]>;
   PlanarCaloCells: Record<string, PhoenixPlanarCollection>;
@@ -184,6 +197,8 @@ export function eventToPhoenix(detail: EventDetail, setup: Setup): PhoenixFile {
   const event: PhoenixEvent = {
     'event number': detail.eventIndex,
     'run number': detail.seed,
+    eventNumber: detail.eventIndex,
+    runNumber: detail.seed,
     Tracks: tracks,
     Hits: hits,
     PlanarCaloCells: cells,
@@ -201,7 +216,8 @@ export function eventToPhoenix(detail: EventDetail, setup: Setup): PhoenixFile {
       measured: detail.measured,
       cutsPassed: detail.cutsPassed,
       cuts: setup.cuts.map((c) => c.id),
-      story: detail.story,
+      story: englishStory(detail.story),
+      storyLines: detail.story,
     },
   };
   return { [phoenixEventKey(detail)]: event };

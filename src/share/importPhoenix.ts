@@ -56,6 +56,12 @@ const planarSchema = z.object({
   cells: z.array(cellSchema),
 });
 
+/** A translatable line of the story or the truth (physics/detail.ts TextLine). */
+const textLineSchema = z.object({
+  key: z.string().max(200),
+  params: z.record(z.string(), z.union([z.number(), z.string(), z.null().transform(() => NaN)])).optional(),
+});
+
 const metaSchema = z.looseObject({
   setup: z.enum(['na64e', 'na64mu'], { error: "expected setup 'na64e' or 'na64mu'" }),
   seed: z.number().int().min(0),
@@ -64,7 +70,7 @@ const metaSchema = z.looseObject({
   weight: numOrNull,
   beamParticle: z.enum(PARTICLES),
   trueBeamEnergyGeV: numOrNull,
-  truth: z.record(z.string(), z.union([z.number(), z.string(), z.null()]).transform((v) => (v === null ? NaN : v))),
+  truth: z.record(z.string(), z.union([z.number(), z.string(), textLineSchema, z.array(textLineSchema), z.null()]).transform((v) => (v === null ? NaN : v))),
   measured: z.object({
     pInGeV: numOrNull,
     pOutGeV: numOrNull,
@@ -78,6 +84,8 @@ const metaSchema = z.looseObject({
   }),
   cutsPassed: z.array(z.boolean()),
   story: z.string(),
+  /** Absent in files written before the story was translatable: then `story` is shown as it is. */
+  storyLines: z.array(textLineSchema).optional(),
 });
 
 const eventSchema = z
@@ -219,7 +227,7 @@ function toDetail(e: PhoenixEventIn, setup: Setup, eventKey: string): EventDetai
       tracks,
       cells,
       trackerHits,
-      story: m.story,
+      story: m.storyLines ?? [{ key: 'story.literal', params: { text: m.story } }],
     };
   }
   // a file without our metadata: sum what the cells tell
@@ -249,6 +257,6 @@ function toDetail(e: PhoenixEventIn, setup: Setup, eventKey: string): EventDetai
     tracks,
     cells,
     trackerHits,
-    story: `Event imported from a Phoenix file without NA64 metadata${eventKey ? ` ('${eventKey}')` : ''}: tracks, hits and calorimeter cells only.`,
+    story: [eventKey ? { key: 'story.importedNoMetaKey', params: { eventKey } } : { key: 'story.importedNoMeta' }],
   };
 }

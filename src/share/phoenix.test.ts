@@ -7,6 +7,7 @@ import { eventToPhoenix, type PhoenixEvent } from './exportPhoenix';
 import { parsePhoenixEvent } from './importPhoenix';
 import { ImportError } from './importError';
 import { cellPlacement } from './cellGeometry';
+import { englishStory } from '../i18n/eventText';
 
 let setup: Setup;
 let detail: EventDetail;
@@ -85,7 +86,8 @@ describe('Phoenix import', () => {
     expect(d.seed).toBe(5);
     expect(d.eventIndex).toBe(detail.eventIndex);
     expect(d.process).toBe(detail.process);
-    expect(d.story).toBe(detail.story);
+    expect(d.story).toEqual(detail.story);
+    expect(d.truth).toEqual(detail.truth);
     expect(d.cutsPassed).toEqual(detail.cutsPassed);
     expect(d.measured.eEcalGeV).toBeCloseTo(detail.measured.eEcalGeV, 10);
     expect(d.cells.length).toBe(detail.cells.length);
@@ -96,6 +98,24 @@ describe('Phoenix import', () => {
     const kept = detail.tracks.filter((t) => t.points.length >= 6);
     expect(d.tracks.length).toBe(kept.length);
     expect(d.tracks.map((t) => t.particle).sort()).toEqual(kept.map((t) => t.particle).sort());
+  });
+
+  it('writes the story in English for readers and as keys for the round trip; reads files written before (English story, labelled truth)', () => {
+    const file = eventToPhoenix(detail, setup);
+    const ev = Object.values(file)[0] as PhoenixEvent;
+    expect(ev.na64.story).toBe(englishStory(detail.story));
+    expect(ev.na64.story).not.toMatch(/\{\{|story\./);
+    expect(ev.na64.storyLines).toEqual(detail.story);
+    // an older file: the story as English text, truth keyed by English labels
+    const old = JSON.parse(JSON.stringify(file)) as Record<string, { na64: Record<string, unknown> }>;
+    const meta = Object.values(old)[0].na64;
+    delete meta.storyLines;
+    meta.story = 'A 100.0 GeV electron showers in the ECAL.';
+    meta.truth = { 'true beam energy [GeV]': 100.2, 'beam particle': 'e-' };
+    const { detail: d } = parsePhoenixEvent(JSON.stringify(old), setupFor);
+    expect(d.story).toEqual([{ key: 'story.literal', params: { text: 'A 100.0 GeV electron showers in the ECAL.' } }]);
+    expect(englishStory(d.story)).toBe('A 100.0 GeV electron showers in the ECAL.');
+    expect(d.truth['true beam energy [GeV]']).toBe(100.2);
   });
 
   it('maps cells without our decoration by position (a file from another tool)', () => {
@@ -113,7 +133,7 @@ describe('Phoenix import', () => {
     const { detail: d } = parsePhoenixEvent(JSON.stringify(file), setupFor);
     const key = (c: { detector: string; ix: number; iy: number; layer: number }) => `${c.detector}/${c.ix}/${c.iy}/${c.layer}`;
     expect(d.cells.map(key).sort()).toEqual(detail.cells.map(key).sort());
-    expect(d.story).toMatch(/without NA64 metadata/);
+    expect(englishStory(d.story)).toMatch(/without NA64 metadata/);
     expect(d.measured.eEcalGeV).toBeGreaterThan(0);
   });
 

@@ -20,7 +20,7 @@ import { aprimeYieldPerEot, DEFAULT_ECUT_FRACTION, type AprimeYield } from './yi
 
 export type SignalMechanism = 'primary' | 'secondary' | 'annihilation';
 
-/** Human-readable names of the mechanisms (truth panel, story). */
+/** English names of the mechanisms (the truth panel shows the translations `truthValue.mechanism.*`, which follow these). */
 export const MECHANISM_TEXT: Record<SignalMechanism, string> = {
   primary: 'dark bremsstrahlung of the beam electron',
   secondary: 'dark bremsstrahlung of a shower e±',

@@ -6,13 +6,13 @@
  * hadron. Neutral products fly straight on and are returned for the calorimeter stage.
  */
 import { decayHadron } from '../decays';
-import type { ParticleKind } from '../detail';
+import type { ParticleKind, TextLine } from '../detail';
 import type { DetailRecorder } from '../eventOut';
 import type { Rng } from '../rng';
 import { highlandTheta0Rad, transportInField, drift, type TrackState } from '../tracking';
 import { BEND_CONSTANT_GEV_PER_T_M, ELECTRON_MASS_MEV } from '../units';
-import { sampleSrFraction } from '../synchrotron';
-import { srParameters, type Na64eContext } from './context';
+import { sampleSrFraction, srCriticalEnergyMeV, srPhotonCount } from '../synchrotron';
+import type { Na64eContext } from './context';
 
 /** A particle arriving at the calorimeters. */
 export interface Incident {
@@ -38,15 +38,33 @@ export interface BeamlineResult {
   srVarMeV2: number;
   /** False if a plane saw no charged particle (track reconstruction fails). */
   trackOk: boolean;
-  /** Truth notes for the detail. */
-  interactionNote: string;
+  /** Story line of the beam-line interaction (detail only; null without detail or interaction). */
+  interactionNote: TextLine | null;
 }
 
 const isCharged = (k: ParticleKind) => k === 'e-' || k === 'mu-' || k === 'pi-' || k === 'K-' || k === 'pbar' || k === 'e+' || k === 'mu+' || k === 'pi+';
 
 /**
+ * Per-event scratch of the transport (module-level: no allocation per event in summary mode). The
+ * returned BeamlineResult, its `main` Incident and its `neutrals` array are reused by the next call:
+ * use them before transporting the next event.
+ */
+const s: TrackState = { x: 0, y: 0, z: 0, tx: 0, ty: 0, p: 0, q: -1 };
+const mainInc: Incident = { kind: 'e-', e: 0, x: 0, y: 0, z: 0, tx: 0, ty: 0, trackIdx: -1 };
+const result: BeamlineResult = { main: null, neutrals: [], srMeanMeV: 0, srVarMeV2: 0, trackOk: true, interactionNote: null };
+const tr = {
+  kind: 'e-' as ParticleKind,
+  mass: 0,
+  pending: null as BeamlineInteraction | null,
+  trackIdx: -1,
+  note: null as TextLine | null,
+  pts: undefined as number[] | undefined,
+};
+
+/**
  * Transport `kind` with energy e0 from the start of the beam line (z = ctx.decayZ0) to the ECAL
- * face. Fills ctx.spec.hitX/hitY with the measured hits. `rng` is the event stream.
+ * face. Fills ctx.spec.hitX/hitY with the measured hits. `rng` is the event stream. The result is
+ * reused by the next call (see above).
  */
 export function transportBeamline(
   ctx: Na64eContext,
@@ -59,94 +77,39 @@ export function transportBeamline(
 ): BeamlineResult {
   const spec = ctx.spec;
   const beam = ctx.setup.beam;
-  const s: TrackState = {
-    x: rng.gauss(0, beam.spotSigmaMm),
-    y: rng.gauss(0, beam.spotSigmaMm),
-    z: ctx.decayZ0,
-    tx: rng.gauss(0, beam.divergenceMrad * 1e-3),
-    ty: rng.gauss(0, beam.divergenceMrad * 1e-3),
-    p: Math.sqrt(Math.max(0, e0MeV * e0MeV - massMeV * massMeV)),
-    q: -1,
-  };
-  let curKind = kind;
-  let curMass = massMeV;
+  s.x = rng.gauss(0, beam.spotSigmaMm);
+  s.y = rng.gauss(0, beam.spotSigmaMm);
+  s.z = ctx.decayZ0;
+  s.tx = rng.gauss(0, beam.divergenceMrad * 1e-3);
+  s.ty = rng.gauss(0, beam.divergenceMrad * 1e-3);
+  s.p = Math.sqrt(Math.max(0, e0MeV * e0MeV - massMeV * massMeV));
+  s.q = -1;
+  tr.kind = kind;
+  tr.mass = massMeV;
+  tr.pending = interaction.type === 'none' ? null : interaction;
+  tr.note = null;
   const pts: number[] | undefined = d ? [s.x, s.y, s.z] : undefined;
-  let trackIdx = d ? d.tracks.length : -1;
+  tr.pts = pts;
+  tr.trackIdx = d ? d.tracks.length : -1;
   if (d) d.track(kind, e0MeV, pts!);
-  const neutrals: Incident[] = [];
+  const neutrals = result.neutrals;
+  neutrals.length = 0;
   let srMean = 0;
   let srVar = 0;
   let trackOk = true;
-  let pending = interaction.type === 'none' ? null : interaction;
-  let note = '';
-  const srX = ctxMoments(ctx);
-
-  const applyInteraction = () => {
-    if (!pending) return;
-    const it = pending;
-    pending = null;
-    const e = Math.sqrt(s.p * s.p + curMass * curMass);
-    if (it.type === 'brem') {
-      const k = it.y * e;
-      neutrals.push({ kind: 'gamma', e: k, x: s.x, y: s.y, z: s.z, tx: s.tx, ty: s.ty, trackIdx: -1 });
-      s.p = Math.sqrt(Math.max(0, (e - k) ** 2 - curMass * curMass));
-      note = `hard bremsstrahlung at z = ${(s.z / 1000).toFixed(2)} m: photon of ${(k / 1000).toFixed(1)} GeV`;
-      if (d) {
-        d.track('gamma', k, [s.x, s.y, s.z], { note: 'bremsstrahlung photon from the beam line' });
-        neutrals[neutrals.length - 1].trackIdx = d.tracks.length - 1;
-      }
-    } else {
-      const parent = curKind === 'K-' ? 'K-' : 'pi-';
-      const daughters = decayHadron(rng, parent, s.p);
-      note = `${parent} decays in flight at z = ${(s.z / 1000).toFixed(2)} m → ${daughters.map((x) => x.kind).join(' ')}`;
-      let charged: (typeof daughters)[number] | null = null;
-      for (const dt of daughters) {
-        const pz = Math.max(dt.p4.pz, 1e-6);
-        const inc: Incident = {
-          kind: dt.kind,
-          e: dt.p4.e,
-          x: s.x,
-          y: s.y,
-          z: s.z,
-          tx: s.tx + dt.p4.px / pz,
-          ty: s.ty + dt.p4.py / pz,
-          trackIdx: -1,
-        };
-        if (isCharged(dt.kind) && !charged) {
-          charged = dt;
-          curKind = dt.kind;
-          curMass = dt.mass;
-          s.p = Math.sqrt(Math.max(0, dt.p4.e ** 2 - dt.mass ** 2));
-          s.tx = inc.tx;
-          s.ty = inc.ty;
-          if (d) trackIdx = startTrack(d, curKind, dt.p4.e, s);
-        } else {
-          if (d) {
-            d.track(dt.kind, dt.p4.e, [s.x, s.y, s.z], { invisible: dt.kind === 'nu', note: dt.kind === 'nu' ? 'neutrino: escapes' : undefined });
-            inc.trackIdx = d.tracks.length - 1;
-          }
-          neutrals.push(inc);
-        }
-      }
-      if (!charged) {
-        curKind = 'nu';
-        s.p = 0;
-      }
-    }
-  };
-  const charged = () => curKind !== 'nu' && s.p > 0 && isCharged(curKind);
+  const srX = ctx.srMoments;
 
   let planeIdx = 0;
   for (const st of stationsOf(ctx)) {
     if (st.kind === 'plane') {
-      if (pending && pending.z < st.z) {
-        drift(s, pending.z);
+      if (tr.pending && tr.pending.z < st.z) {
+        drift(s, tr.pending.z);
         pts?.push(s.x, s.y, s.z);
-        applyInteraction();
+        applyInteraction(rng, d);
       }
       drift(s, st.z);
       pts?.push(s.x, s.y, s.z);
-      if (charged()) {
+      if (chargedNow()) {
         const th = st.theta0TimesP / s.p; // Highland at β = 1: θ0 ∝ 1/p (PDG §34.3)
         s.tx += th * rng.normal();
         spec.hitX[planeIdx] = s.x + st.res * rng.normal();
@@ -163,45 +126,47 @@ export function transportBeamline(
       }
       planeIdx++;
     } else {
-      if (pending && pending.z < st.z0) {
-        drift(s, pending.z);
+      if (tr.pending && tr.pending.z < st.z0) {
+        drift(s, tr.pending.z);
         pts?.push(s.x, s.y, s.z);
-        applyInteraction();
+        applyInteraction(rng, d);
       }
       drift(s, st.z0);
       pts?.push(s.x, s.y, s.z);
-      // magnet, possibly split by the interaction
-      const pieces: [number, number][] =
-        pending && pending.z < st.z1 ? [[st.z0, pending.z], [pending.z, st.z1]] : [[st.z0, st.z1]];
-      for (const [za, zb] of pieces) {
-        if (za !== st.z0) applyInteraction();
-        if (!charged()) {
+      // magnet, possibly split in two pieces by the interaction
+      const split = tr.pending !== null && tr.pending.z < st.z1;
+      const zSplit = split ? tr.pending!.z : st.z1;
+      for (let piece = 0; piece < (split ? 2 : 1); piece++) {
+        const za = piece === 0 ? st.z0 : zSplit;
+        const zb = piece === 0 ? zSplit : st.z1;
+        if (piece === 1) applyInteraction(rng, d);
+        if (!chargedNow()) {
           drift(s, zb);
           continue;
         }
-        const len = zb - za;
-        const e = Math.sqrt(s.p * s.p + curMass * curMass);
-        if (curKind === 'e-' || curKind === 'e+') {
-          const theta = (BEND_CONSTANT_GEV_PER_T_M * st.fieldT * (len / 1000)) / (s.p / 1000);
-          const sr = srParameters(e, st.fieldT, theta);
-          const nAcc = sr.n * ctx.srAcceptance;
-          srMean += nAcc * srX.mean * sr.ecMeV;
-          srVar += nAcc * srX.meanSq * sr.ecMeV * sr.ecMeV;
-          const lossMeV = sr.n * srX.mean * sr.ecMeV; // mean SR energy loss of the electron
-          if (d) emitSrPhotons(ctx, d, s, sr.n, sr.ecMeV, za, zb, st.fieldT);
+        if (tr.kind === 'e-' || tr.kind === 'e+') {
+          const e = Math.sqrt(s.p * s.p + tr.mass * tr.mass);
+          const theta = (BEND_CONSTANT_GEV_PER_T_M * st.fieldT * ((zb - za) / 1000)) / (s.p / 1000);
+          const nSr = srPhotonCount(e / ELECTRON_MASS_MEV, theta);
+          const ecMeV = srCriticalEnergyMeV(e, ELECTRON_MASS_MEV, st.fieldT);
+          const nAcc = nSr * ctx.srAcceptance;
+          srMean += nAcc * srX.mean * ecMeV;
+          srVar += nAcc * srX.meanSq * ecMeV * ecMeV;
+          const lossMeV = nSr * srX.mean * ecMeV; // mean SR energy loss of the electron
+          if (d) emitSrPhotons(ctx, d, s, nSr, ecMeV, za, zb, st.fieldT);
           s.p = Math.max(0, s.p - lossMeV);
         }
         transportInField(s, zb, st.fieldT, d ? 20 : 1, pts);
       }
     }
   }
-  if (pending) {
-    drift(s, Math.min(pending.z, ctx.decayZ1));
+  if (tr.pending) {
+    drift(s, Math.min(tr.pending.z, ctx.decayZ1));
     pts?.push(s.x, s.y, s.z);
-    applyInteraction();
+    applyInteraction(rng, d);
   }
   drift(s, ctx.decayZ1);
-  if (d && trackIdx >= 0) d.tracks[trackIdx].points.push(s.x, s.y, s.z);
+  if (d && tr.trackIdx >= 0) d.tracks[tr.trackIdx].points.push(s.x, s.y, s.z);
   if (d) {
     // bring neutral tracks to the ECAL plane as well
     for (const n of neutrals) {
@@ -211,20 +176,88 @@ export function transportBeamline(
       }
     }
   }
-  void ELECTRON_MASS_MEV;
-  const main: Incident | null = charged()
-    ? { kind: curKind, e: Math.sqrt(s.p * s.p + curMass * curMass), x: s.x, y: s.y, z: s.z, tx: s.tx, ty: s.ty, trackIdx }
-    : null;
-  return { main, neutrals, srMeanMeV: srMean, srVarMeV2: srVar, trackOk, interactionNote: note };
+  if (chargedNow()) {
+    mainInc.kind = tr.kind;
+    mainInc.e = Math.sqrt(s.p * s.p + tr.mass * tr.mass);
+    mainInc.x = s.x;
+    mainInc.y = s.y;
+    mainInc.z = s.z;
+    mainInc.tx = s.tx;
+    mainInc.ty = s.ty;
+    mainInc.trackIdx = tr.trackIdx;
+    result.main = mainInc;
+  } else result.main = null;
+  result.srMeanMeV = srMean;
+  result.srVarMeV2 = srVar;
+  result.trackOk = trackOk;
+  result.interactionNote = tr.note;
+  return result;
+}
+
+/** Is the transported particle still a charged track? */
+function chargedNow(): boolean {
+  return tr.kind !== 'nu' && s.p > 0 && isCharged(tr.kind);
+}
+
+/** Apply the pending forced interaction at the current position (brem photon or decay in flight). */
+function applyInteraction(rng: Rng, d: DetailRecorder | null): void {
+  const it = tr.pending;
+  if (!it) return;
+  tr.pending = null;
+  const neutrals = result.neutrals;
+  const e = Math.sqrt(s.p * s.p + tr.mass * tr.mass);
+  if (it.type === 'brem') {
+    const k = it.y * e;
+    neutrals.push({ kind: 'gamma', e: k, x: s.x, y: s.y, z: s.z, tx: s.tx, ty: s.ty, trackIdx: -1 });
+    s.p = Math.sqrt(Math.max(0, (e - k) ** 2 - tr.mass * tr.mass));
+    if (d) tr.note = { key: 'story.e.upstreamBrem', params: { zM: s.z / 1000, photonGeV: k / 1000 } };
+    if (d) {
+      d.track('gamma', k, [s.x, s.y, s.z], { note: 'bremsstrahlung photon from the beam line' });
+      neutrals[neutrals.length - 1].trackIdx = d.tracks.length - 1;
+    }
+    return;
+  }
+  const parent = tr.kind === 'K-' ? 'K-' : 'pi-';
+  const daughters = decayHadron(rng, parent, s.p);
+  if (d) tr.note = { key: 'story.e.beamDecay', params: { kind: parent, zM: s.z / 1000, daughters: daughters.map((x) => x.kind).join(' ') } };
+  let charged: (typeof daughters)[number] | null = null;
+  for (const dt of daughters) {
+    const pz = Math.max(dt.p4.pz, 1e-6);
+    const inc: Incident = {
+      kind: dt.kind,
+      e: dt.p4.e,
+      x: s.x,
+      y: s.y,
+      z: s.z,
+      tx: s.tx + dt.p4.px / pz,
+      ty: s.ty + dt.p4.py / pz,
+      trackIdx: -1,
+    };
+    if (isCharged(dt.kind) && !charged) {
+      charged = dt;
+      tr.kind = dt.kind;
+      tr.mass = dt.mass;
+      s.p = Math.sqrt(Math.max(0, dt.p4.e ** 2 - dt.mass ** 2));
+      s.tx = inc.tx;
+      s.ty = inc.ty;
+      if (d) tr.trackIdx = startTrack(d, tr.kind, dt.p4.e, s);
+    } else {
+      if (d) {
+        d.track(dt.kind, dt.p4.e, [s.x, s.y, s.z], { invisible: dt.kind === 'nu', note: dt.kind === 'nu' ? 'neutrino: escapes' : undefined });
+        inc.trackIdx = d.tracks.length - 1;
+      }
+      neutrals.push(inc);
+    }
+  }
+  if (!charged) {
+    tr.kind = 'nu';
+    s.p = 0;
+  }
 }
 
 function startTrack(d: DetailRecorder, kind: ParticleKind, e: number, s: TrackState): number {
   d.track(kind, e, [s.x, s.y, s.z]);
   return d.tracks.length - 1;
-}
-
-function ctxMoments(ctx: Na64eContext) {
-  return ctx.srMoments;
 }
 
 type Station =

@@ -132,7 +132,7 @@ export function muonThroughCalos(
     lossBuf.length = 0;
     const t = ionizationOnly
       ? ionization(ctx.ecalMipMeV * (layers / ctx.ecalStack.layers), e, rng)
-      : propagateMuonStack(rng, { ...ctx.ecalStack, layers }, e, 0.01, lossBuf);
+      : propagateMuonStack(rng, ctx.ecalStack, e, 0.01, lossBuf, layers);
     sums.ecalMip += t.continuousMeV / ctx.ecalG.ehat;
     if (startLayer < (ctx.ecal.preshowerLayers ?? 0)) {
       sums.ps += (t.continuousMeV / ctx.ecalG.ehat) * (((ctx.ecal.preshowerLayers ?? 0) - startLayer) / layers);
@@ -253,23 +253,31 @@ export function hadronThroughCalos(
   return escaped;
 }
 
-/** Neutral or charged particle that missed the ECAL: HCAL0 (zero degree), HCAL, or lost. */
+/** outsideEcal: the particle is invisible (ν, χ) and escapes. */
+export const OUTSIDE_INVISIBLE = 'invisible';
+/** outsideEcal: the particle misses all calorimeters. */
+export const OUTSIDE_MISSED = 'missed';
+
+/**
+ * Neutral or charged particle that missed the ECAL: HCAL0 (zero degree), HCAL, or lost. Returns
+ * the id of the calorimeter it hits, OUTSIDE_INVISIBLE or OUTSIDE_MISSED (for the story).
+ */
 export function outsideEcal(ctx: Na64eContext, rng: Rng, sums: CaloSums, inc: Incident, d: DetailRecorder | null): string {
-  if (inc.kind === 'nu' || inc.kind === 'chi') return 'escapes (invisible)';
+  if (inc.kind === 'nu' || inc.kind === 'chi') return OUTSIDE_INVISIBLE;
   if (hitsElement(inc, ctx.hcal0)) {
     sums.hcal0 += inc.e * (1 + (0.6 / Math.sqrt(Math.max(inc.e, 1) / 1000)) * rng.normal() * 0.5);
     if (d) d.cell('HCAL0', 0, 0, 0, inc.e);
-    return 'hits HCAL0';
+    return 'HCAL0';
   }
   for (const h of ctx.hcals) {
     if (hitsElement(inc, h)) {
       sums.hcalEm += inc.e;
       if (d) depositHcalCells(ctx, d, inc, h, inc.e);
-      return `hits ${h.id}`;
+      return h.id;
     }
   }
   sums.escapedMeV += inc.e;
-  return 'misses all calorimeters';
+  return OUTSIDE_MISSED;
 }
 
 export { hitsElement };

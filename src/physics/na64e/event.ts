@@ -10,16 +10,16 @@
  * event has exactly the summary's numbers; display-only randomness comes from a second stream.
  */
 import { sampleBremFraction, smearResolution, NA64_ECAL_RESOLUTION } from '../emShower';
-import { muMuConversionRatio, sampleMuonSharing } from '../dimuon';
-import type { ParticleKind } from '../detail';
+import { sampleMuonSharing } from '../dimuon';
+import type { LogGridTable } from '../math';
+import type { ParticleKind, TextLine } from '../detail';
 import type { EventOut } from '../eventOut';
 import { HCAL_STOCHASTIC } from '../hadronShower';
 import type { Rng } from '../rng';
 import { GeV, KAON_MASS_MEV, MUON_MASS_MEV, PION_MASS_MEV, PROTON_MASS_MEV, ELECTRON_MASS_MEV } from '../units';
 import { transportBeamline, type BeamlineInteraction, type Incident } from './beamline';
-import { CaloSums, emShowerInEcal, hadronThroughCalos, hitsElement, landau, muonThroughCalos, outsideEcal } from './calo';
+import { CaloSums, OUTSIDE_INVISIBLE, OUTSIDE_MISSED, emShowerInEcal, hadronThroughCalos, hitsElement, landau, muonThroughCalos, outsideEcal } from './calo';
 import type { Na64eContext } from './context';
-import { photonuclearRatio } from './rates';
 import { signalInEcal } from './signal';
 
 /** ASSUME-SRD-WINDOW: SRD "in the SR range" = 20 MeV < E_SRD < 1 GeV. */
@@ -41,6 +41,7 @@ export const ANGLE_CUT_RAD = 0.5e-3;
 export const PRESHOWER_MIN_MEV = 500;
 
 const sums = new CaloSums();
+const NO_INTERACTION: BeamlineInteraction = { type: 'none' };
 /** Fraction of simulated beam-line decays that are kaon decays (biased; weights restore the truth). */
 const DECAY_KAON_BIAS = 0.5;
 
@@ -83,12 +84,12 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
   if (d) {
     d.beamParticle = kind;
     d.trueBeamEnergyGeV = e0 / GeV;
-    d.truth['beam particle'] = kind;
-    d.truth['true beam energy [GeV]'] = round(e0 / GeV, 2);
+    d.truth.beamParticle = { key: 'truthValue.particle', params: { kind } };
+    d.truth.beamEnergyGeV = round(e0 / GeV, 2);
   }
 
   // 3. beam line
-  let inter: BeamlineInteraction = { type: 'none' };
+  let inter: BeamlineInteraction = NO_INTERACTION;
   if (label === 'upstream-interaction') {
     let x = rng.uniform() * ctx.slabsX0;
     let z = ctx.slabs[ctx.slabs.length - 1].zMm;
@@ -106,7 +107,7 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
   const bl = transportBeamline(ctx, rng, kind, mass, e0, inter, d);
   const reco = ctx.spec.reconstruct();
   out.pInMeV = bl.trackOk ? reco.pGeV * GeV : NaN;
-  if (d && bl.interactionNote) d.story.push(bl.interactionNote + '.');
+  if (d && bl.interactionNote) d.story.push(bl.interactionNote);
 
   // SRD
   let srd = bl.srMeanMeV > 0 ? Math.max(0, rng.gauss(bl.srMeanMeV, Math.sqrt(bl.srVarMeV2))) : 0;
@@ -114,7 +115,7 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
     if (rng.uniform() < SRD_ACCIDENTAL_FORCE) {
       srd += Math.max(0, rng.gauss(ctx.srAcceptance * 43 * 0.308 * 11.6, 40));
       out.weight *= SRD_ACCIDENTAL_PROB / SRD_ACCIDENTAL_FORCE;
-      if (d) d.truth['SRD'] = 'accidental SR tag (pile-up in the SRD)';
+      if (d) d.truth.srd = { key: 'truthValue.srdAccidental' };
     } else out.weight *= (1 - SRD_ACCIDENTAL_PROB) / (1 - SRD_ACCIDENTAL_FORCE);
   }
   out.eSrdMeV = srd * (1 + SRD_RESOLUTION * rng.normal());
@@ -125,7 +126,7 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
   const main = bl.main;
   if (main) {
     if (hitsElement(main, ctx.ecal)) caloMain(ctx, rng, out, main, label, d);
-    else if (d) d.story.push(`The ${main.kind} ${outsideEcal(ctx, rng, sums, main, d)}.`);
+    else if (d) d.story.push(outsideLine(main.kind, outsideEcal(ctx, rng, sums, main, d), main.e));
     else outsideEcal(ctx, rng, sums, main, d);
   }
   for (const n of bl.neutrals) {
@@ -135,13 +136,13 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
       else if (n.kind === 'nu') sums.escapedMeV += n.e;
     } else {
       const where = outsideEcal(ctx, rng, sums, n, d);
-      if (d) d.story.push(`The ${n.kind} (${(n.e / GeV).toFixed(1)} GeV) ${where}.`);
+      if (d) d.story.push(outsideLine(n.kind, where, n.e));
     }
   }
   if (label === 'pile-up') {
     dtNs = (2 * rng.uniform() - 1) * ctx.pileupWindowNs;
     pileUp(ctx, rng, Math.max(0, 1 - Math.abs(dtNs) / ctx.pileupWindowNs), d);
-    if (d) d.truth['pile-up Δt [ns]'] = round(dtNs, 2);
+    if (d) d.truth.pileupDtNs = round(dtNs, 2);
   }
 
   // 5. response
@@ -152,8 +153,9 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
   out.ePreshowerMeV = Math.max(0, sums.ps > 0 ? smearResolution(rng, sums.ps, res.stochastic, 0.02) : 0);
   const hcalShower = sums.hcalEm + sums.hcalHad;
   let hcal = (hcalShower > 0 ? smearResolution(rng, hcalShower, HCAL_STOCHASTIC, 0.03) : 0) + sums.hcalMip;
+  // independent noise of the nMod modules: their sum is one normal deviate with σ·√nMod
   const nMod = ctx.hcals.length;
-  for (let i = 0; i < nMod; i++) hcal += HCAL_NOISE_MEV * rng.normal();
+  if (nMod > 0) hcal += HCAL_NOISE_MEV * Math.sqrt(nMod) * rng.normal();
   out.eHcalMeV = Math.max(0, hcal);
   out.eVetoMeV = Math.max(0, sums.veto + VETO_NOISE_MEV * rng.normal());
   out.eHcal0MeV = Math.max(0, sums.hcal0 + HCAL_NOISE_MEV * rng.normal());
@@ -170,8 +172,8 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
   out.cutBits = bits;
 
   if (d) {
-    d.truth['energy escaping the setup [GeV]'] = round(sums.escapedMeV / GeV, 3);
-    d.truth['SR energy into SRD (mean) [MeV]'] = round(bl.srMeanMeV, 1);
+    d.truth.escapedGeV = round(sums.escapedMeV / GeV, 3);
+    d.truth.srdMeanMeV = round(bl.srMeanMeV, 1);
     d.normaliseCells('ECAL', out.ePreshowerMeV, 0);
     d.normaliseCells('ECAL', Math.max(0, out.eEcalMeV - out.ePreshowerMeV), 1);
   }
@@ -186,7 +188,7 @@ function caloMain(ctx: Na64eContext, rng: Rng, out: EventOut, main: Incident, la
       return;
     }
     if (label === 'dimuon') {
-      const eg = samplePhotonEnergy(rng, e, 2 * MUON_MASS_MEV * 1.05, (x) => muMuConversionRatio(x / GeV, ctx.ecalStack.absorber));
+      const eg = samplePhotonEnergy(rng, e, ctx.dimuonEMinMeV, ctx.dimuonRatio);
       const tConv = Math.min(ctx.ecalDepthX0 - 1, rng.exponential(1) + rng.exponential(9 / 7));
       const xPlus = sampleMuonSharing(rng, eg / GeV);
       emShowerInEcal(ctx, rng, sums, main, e - eg, 0, d);
@@ -197,18 +199,17 @@ function caloMain(ctx: Na64eContext, rng: Rng, out: EventOut, main: Incident, la
       const left2 = muonThroughCalos(ctx, rng, sums, muIn, eg - eMuPlus, layer, d);
       sums.escapedMeV += left1 + left2;
       if (d) {
-        d.truth['E_γ → μ⁺μ⁻ [GeV]'] = round(eg / GeV, 2);
-        d.truth['conversion depth [X0]'] = round(tConv, 2);
-        d.truth['E(μ⁺), E(μ⁻) [GeV]'] = `${round(eMuPlus / GeV, 1)}, ${round((eg - eMuPlus) / GeV, 1)}`;
+        d.truth.dimuonPhotonGeV = round(eg / GeV, 2);
+        d.truth.conversionDepthX0 = round(tConv, 2);
+        d.truth.muPlusGeV = round(eMuPlus / GeV, 1);
+        d.truth.muMinusGeV = round((eg - eMuPlus) / GeV, 1);
         muonTracks(ctx, d, main, tConv, eMuPlus, eg - eMuPlus, left1, left2);
-        d.story.push(
-          `The electron radiated a hard photon of ${(eg / GeV).toFixed(1)} GeV that converted into a μ⁺μ⁻ pair at ${tConv.toFixed(1)} X0 instead of e⁺e⁻ (probability ≈ 1e-5 per conversion). The muons cross the ECAL, the VETO and all HCAL modules as MIPs: about 2 × 2.7 GeV in the HCAL, region I of the hermeticity plot.`,
-        );
+        d.say('story.e.dimuon', { photonGeV: eg / GeV, depthX0: tConv });
       }
       return;
     }
     if (label === 'hadron-electroproduction' || label === 'punch-through') {
-      const eg = samplePhotonEnergy(rng, e, ctx.photonuclearEMinMeV, (x) => photonuclearRatio(x, ctx.ecalStack.absorber));
+      const eg = samplePhotonEnergy(rng, e, ctx.photonuclearEMinMeV, ctx.photonuclearRatio);
       const tInt = Math.min(ctx.ecalDepthX0 - 0.5, rng.exponential(1) + rng.exponential(9 / 7));
       const lambdaStart = tInt / ctx.segmentsN[0].x0PerLambda;
       emShowerInEcal(ctx, rng, sums, main, e - eg, 0, d);
@@ -225,9 +226,9 @@ function caloMain(ctx: Na64eContext, rng: Rng, out: EventOut, main: Incident, la
         eHad = eg - eLead;
         sums.escapedMeV += eLead;
         if (d) {
-          d.truth['leading neutral'] = isK0 ? 'K0_L' : 'n';
-          d.truth['leading neutral energy [GeV]'] = round(eLead / GeV, 2);
-          d.truth['P(no interaction to the end) '] = pSurvive.toExponential(2);
+          d.truth.leadingNeutral = { key: 'truthValue.particle', params: { kind: isK0 ? 'K0L' : 'n' } };
+          d.truth.leadingNeutralGeV = round(eLead / GeV, 2);
+          d.truth.pNoInteraction = pSurvive;
           const z0 = ctx.ecal.zMm + (tInt / ctx.ecalDepthX0) * ctx.ecal.lengthMm;
           const last = ctx.hcals[ctx.hcals.length - 1] ?? ctx.veto;
           const z1 = last.zMm + last.lengthMm + 1500;
@@ -235,24 +236,20 @@ function caloMain(ctx: Na64eContext, rng: Rng, out: EventOut, main: Incident, la
             invisible: true,
             note: 'leading neutral hadron escaping without interacting (forced, weighted)',
           });
-          d.story.push(
-            `A ${(eg / GeV).toFixed(1)} GeV bremsstrahlung photon produced hadrons in the ECAL (electronuclear reaction); a leading ${isK0 ? 'K0_L' : 'neutron'} with ${(eLead / GeV).toFixed(1)} GeV crossed the whole HCAL without interacting (probability ${pSurvive.toExponential(1)}, carried in the weight): missing energy that mimics the signal.`,
-          );
+          d.say(isK0 ? 'story.e.punchThroughK0' : 'story.e.punchThroughNeutron', { photonGeV: eg / GeV, leadGeV: eLead / GeV, probability: pSurvive });
         }
       } else if (d) {
-        d.story.push(
-          `A ${(eg / GeV).toFixed(1)} GeV photon of the shower produced hadrons in the ECAL at ${tInt.toFixed(1)} X0; hadrons leak into the HCAL, so E_ECAL + E_HCAL ≈ E_beam: region II.`,
-        );
+        d.say('story.e.electronuclear', { photonGeV: eg / GeV, depthX0: tInt });
       }
       if (d) {
-        d.truth['E_γ (electronuclear) [GeV]'] = round(eg / GeV, 2);
-        d.truth['interaction depth [X0]'] = round(tInt, 2);
+        d.truth.electronuclearPhotonGeV = round(eg / GeV, 2);
+        d.truth.interactionDepthX0 = round(tInt, 2);
       }
       if (eHad > 0) hadronThroughCalos(ctx, rng, sums, main, eHad, true, false, lambdaStart, d);
       return;
     }
     emShowerInEcal(ctx, rng, sums, main, e, 0, d);
-    if (d && d.story.length === 0) d.story.push(`A ${(e / GeV).toFixed(1)} GeV electron showers in the ECAL: E_ECAL ≈ E_beam, nothing in the HCAL (the dense spot at (100, 0)).`);
+    if (d && d.story.length === 0) d.say('story.e.electron', { energyGeV: e / GeV });
     return;
   }
   if (main.kind === 'mu-' || main.kind === 'mu+') {
@@ -260,7 +257,7 @@ function caloMain(ctx: Na64eContext, rng: Rng, out: EventOut, main: Incident, la
     sums.escapedMeV += left;
     if (d) {
       extendTrack(ctx, d, main, left);
-      d.story.push(`A muon of ${(e / GeV).toFixed(1)} GeV crosses the ECAL and HCAL as a MIP and leaves.`);
+      d.say('story.e.muon', { energyGeV: e / GeV });
     }
     return;
   }
@@ -269,7 +266,7 @@ function caloMain(ctx: Na64eContext, rng: Rng, out: EventOut, main: Incident, la
   hadronThroughCalos(ctx, rng, sums, main, e, nucleon, true, null, d);
   if (d) {
     extendTrack(ctx, d, main, 0);
-    d.story.push(`A beam ${main.kind} of ${(e / GeV).toFixed(1)} GeV: it emits no synchrotron radiation; it interacts hadronically in the ECAL or HCAL (or punches through).`);
+    d.say('story.e.hadron', { kind: main.kind, energyGeV: e / GeV });
   }
 }
 
@@ -288,19 +285,28 @@ function pileUp(ctx: Na64eContext, rng: Rng, f: number, d: EventOut['detail']): 
   sums.hcalEm = before.hem + (sums.hcalEm - before.hem) * f;
   sums.hcalHad = before.hh + (sums.hcalHad - before.hh) * f;
   sums.veto = before.veto + (sums.veto - before.veto) * f;
-  if (d) d.story.push(`Pile-up: a second ${isHadron ? 'π⁻' : 'electron'} arrived in the same ECAL window; ${(f * 100).toFixed(0)} % of its signal is integrated (region III).`);
+  if (d) d.say('story.e.pileup', { kind: isHadron ? 'pi-' : 'e-', percent: f * 100 });
+}
+
+/** Story line of a particle that misses the ECAL (`where` as returned by outsideEcal). */
+function outsideLine(kind: ParticleKind, where: string, eMeV: number): TextLine {
+  const energyGeV = eMeV / GeV;
+  if (where === OUTSIDE_INVISIBLE) return { key: 'story.e.outsideInvisible', params: { kind, energyGeV } };
+  if (where === OUTSIDE_MISSED) return { key: 'story.e.outsideMissed', params: { kind, energyGeV } };
+  return { key: 'story.e.outsideHits', params: { kind, energyGeV, element: where } };
 }
 
 /**
  * Sample a photon energy from the shower's conversion spectrum ∝ R(E)/E² on [eMin, e0]
- * (track length 1/E² × reaction ratio), by rejection against 1/E² with R's maximum at e0.
+ * (track length 1/E² × reaction ratio), by rejection against 1/E² with R's maximum (the table's
+ * maximum over its grid, which covers [eMin, e0]; 5 % margin for the interpolation).
  */
-function samplePhotonEnergy(rng: Rng, e0: number, eMin: number, ratio: (e: number) => number): number {
-  const rMax = Math.max(ratio(e0), ratio(eMin), ratio(Math.sqrt(e0 * eMin))) * 1.05;
+function samplePhotonEnergy(rng: Rng, e0: number, eMin: number, ratio: LogGridTable): number {
+  const rMax = Math.max(ratio.max, ratio.at(e0)) * 1.05;
   for (let i = 0; i < 1000; i++) {
     const inv = 1 / eMin - rng.uniform() * (1 / eMin - 1 / e0);
     const e = 1 / inv;
-    if (rng.uniform() * rMax < ratio(e)) return e;
+    if (rng.uniform() * rMax < ratio.at(e)) return e;
   }
   return e0 * 0.5;
 }

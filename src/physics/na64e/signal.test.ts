@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS, parseRunParams, type RunParams } from '../params';
 import { PROCESS_CODE } from '../processes';
 import { Simulator } from '../run';
+import { englishStory } from '../../i18n/eventText';
 
 const base: RunParams = { ...DEFAULT_PARAMS.na64e, events: 3000, seed: 21 };
 const withSignal = (coupling: number, fraction = 0.3, massMeV = 50): RunParams => ({
@@ -68,7 +69,7 @@ describe('NA64e signal category', () => {
       n++;
       hcal += cols.eHcalGeV[i];
       const d = sim.simulateDetail(i);
-      const eA = d.truth['E_A′ [GeV]'] as number;
+      const eA = d.truth.aprimeEnergyGeV as number;
       const expected = d.trueBeamEnergyGeV - eA;
       // resolution 9 %/√E ⊕ 1 %, SR loss and leakage: a few GeV at most
       expect(Math.abs(d.measured.eEcalGeV - expected)).toBeLessThan(0.6 * Math.sqrt(expected) + 0.03 * expected + 1.5);
@@ -77,7 +78,7 @@ describe('NA64e signal category', () => {
       const t = d.tracks.find((k) => k.particle === 'chi')!;
       expect(t.invisible).toBe(true);
       expect(t.note).toMatch(/A′/);
-      expect(d.story).toMatch(/dark photon/);
+      expect(englishStory(d.story)).toMatch(/dark photon/);
     }
     expect(n).toBeGreaterThan(20);
     expect(hcal / n).toBeLessThan(0.3);

@@ -8,7 +8,7 @@
  * E_ECAL ≈ E_beam − E_A′ and E_HCAL ≈ 0 (plus leakage and noise).
  * All measured quantities draw from `rng`; nothing display-only is random here.
  */
-import { MECHANISM_TEXT, sampleAprimeEmission } from '../darkSector/signalModel';
+import { sampleAprimeEmission } from '../darkSector/signalModel';
 import type { DetailRecorder } from '../eventOut';
 import type { Rng } from '../rng';
 import { GeV } from '../units';
@@ -33,14 +33,14 @@ export function signalInEcal(ctx: Na64eContext, rng: Rng, sums: CaloSums, main: 
   sums.escapedMeV += em.mechanism === 'annihilation' ? emitter : eA;
   if (!d) return;
   const mm = model.signal.massMeV;
-  d.truth['signal model'] = `A′ → χχ̄ (m_A′ = ${mm} MeV, ε = ${model.signal.coupling.toExponential(2)}, α_D = ${model.alphaD})`;
-  d.truth['production'] = MECHANISM_TEXT[em.mechanism];
-  d.truth['m_A′ [MeV]'] = mm;
-  d.truth['E_A′ [GeV]'] = r(em.eAprimeGeV, 3);
-  d.truth[em.mechanism === 'annihilation' ? 'E(e⁺) annihilating [GeV]' : 'emitter energy [GeV]'] = r(em.emitterGeV, 3);
-  if (em.mechanism !== 'annihilation') d.truth['x = E_A′/E_emitter'] = r(em.x, 5);
-  d.truth['emission depth [X0]'] = r(em.depthX0, 2);
-  d.truth['A′ per EOT (this model point)'] = model.pPerEot.toExponential(3);
+  d.truth.signalModel = { key: 'truthValue.aprimeModel', params: { massMeV: mm, epsilon: model.signal.coupling, alphaD: model.alphaD } };
+  d.truth.production = { key: `truthValue.mechanism.${em.mechanism}` };
+  d.truth.aprimeMassMeV = mm;
+  d.truth.aprimeEnergyGeV = r(em.eAprimeGeV, 3);
+  d.truth[em.mechanism === 'annihilation' ? 'annihilatingPositronGeV' : 'emitterGeV'] = r(em.emitterGeV, 3);
+  if (em.mechanism !== 'annihilation') d.truth.aprimeFraction = r(em.x, 5);
+  d.truth.emissionDepthX0 = r(em.depthX0, 2);
+  d.truth.aprimePerEot = model.pPerEot;
   const mmPerX0 = ctx.ecal.lengthMm / ctx.ecalDepthX0;
   const z0 = ctx.ecal.zMm + em.depthX0 * mmPerX0;
   const last = ctx.hcals[ctx.hcals.length - 1] ?? ctx.veto;
@@ -51,17 +51,11 @@ export function signalInEcal(ctx: Na64eContext, rng: Rng, sums: CaloSums, main: 
     invisible: true,
     note: `A′ (${mm} MeV) → χχ̄: invisible, carries ${(eA / GeV).toFixed(1)} GeV out of the setup`,
   });
-  const how =
-    em.mechanism === 'annihilation'
-      ? `a shower positron of ${em.emitterGeV.toFixed(1)} GeV annihilated with an atomic electron into an A′ at ${em.depthX0.toFixed(1)} X0 (resonance E_R = m²/2m_e)`
-      : `${em.mechanism === 'primary' ? 'the beam electron' : 'a shower e±'} of ${em.emitterGeV.toFixed(1)} GeV radiated an A′ of ${em.eAprimeGeV.toFixed(1)} GeV (x = ${em.x.toFixed(3)}) at ${em.depthX0.toFixed(1)} X0`;
+  // story: how the A′ was made (story.e.signal.primary / .secondary / .annihilation), what the ECAL sees, where it lands
+  d.say(`story.e.signal.${em.mechanism}`, { massMeV: mm, emitterGeV: em.emitterGeV, aprimeGeV: em.eAprimeGeV, fraction: em.x, depthX0: em.depthX0 });
   const visibleGeV = (main.e - (em.mechanism === 'annihilation' ? emitter : eA)) / GeV;
   const boxX = ctx.setup.defaultBox.xMaxGeV;
-  const where =
-    visibleGeV < boxX
-      ? `below ${boxX} GeV: the event lands in the signal-box region (low E_ECAL, E_HCAL ≈ 0)`
-      : `above ${boxX} GeV: too little missing energy for the default signal box, like most soft A′`;
-  d.story.push(
-    `Signal (simulated dark photon, m_A′ = ${mm} MeV): ${how}. The A′ decays at once into a dark-matter pair χχ̄ that crosses everything unseen, so the ECAL measures only ≈ ${visibleGeV.toFixed(1)} GeV and the HCAL nothing — ${where}. Its weight is the A′ yield per EOT divided by the signal fraction.`,
-  );
+  d.say('story.e.signal.invisible', { visibleGeV });
+  d.say(visibleGeV < boxX ? 'story.e.signal.belowBox' : 'story.e.signal.aboveBox', { boxGeV: boxX });
+  d.say('story.e.signal.weight');
 }

@@ -16,7 +16,7 @@
  * it, spoils the single-track fit; decays after MM4 are invisible to MS1.
  */
 import { decayHadron } from '../decays';
-import type { ParticleKind } from '../detail';
+import type { ParticleKind, TextLine } from '../detail';
 import type { DetailRecorder } from '../eventOut';
 import type { Rng } from '../rng';
 import { drift, type TrackState } from '../tracking';
@@ -37,7 +37,8 @@ export interface Ms1Result {
   pEffMeV: number;
   /** A single kink-free track inside the acceptance of every MS1 plane. */
   trackOk: boolean;
-  note: string;
+  /** Story line of a decay in flight (detail only; null otherwise). */
+  note: TextLine | null;
 }
 
 /**
@@ -138,7 +139,7 @@ export function transportMs1(
   let txDown = 0;
   let tyDown = 0;
   let pending = decayZ;
-  let note = '';
+  let note: TextLine | null = null;
   const neutrals: Neutral[] = [];
   const zFirstUp = up[0].z;
   const zLastUp = up[up.length - 1].z;
@@ -170,9 +171,10 @@ export function transportMs1(
           pts = [s.x, s.y, s.z];
           d.track(curKind, dt.p4.e, pts);
           trackIdx = d.tracks.length - 1;
-          d.truth['decay z [m]'] = Math.round(z) / 1000;
-          d.truth['kink angle [mrad]'] = Math.round(kink * 1e5) / 100;
-          d.truth[`${dt.kind} momentum after the decay [GeV]`] = Math.round(s.p / 10) / 100;
+          d.truth.decayZm = Math.round(z) / 1000;
+          d.truth.kinkMrad = Math.round(kink * 1e5) / 100;
+          d.truth.decayProduct = { key: 'truthValue.particle', params: { kind: dt.kind } };
+          d.truth.decayProductGeV = Math.round(s.p / 10) / 100;
         }
       } else {
         const n: Neutral = { kind: dt.kind, e: dt.p4.e, x: s.x, y: s.y, z: s.z, tx: s.tx + kx, ty: s.ty + ky, trackIdx: -1 };
@@ -184,7 +186,7 @@ export function transportMs1(
       }
     }
     if (!main) charged = false;
-    note = `The beam ${parent === 'K-' ? 'K⁻' : 'π⁻'} decayed in flight at z = ${(z / 1000).toFixed(2)} m → ${daughters.map((x) => x.kind).join(' ')}.`;
+    if (d) note = { key: 'story.mu.decayInFlight', params: { kind: parent, zM: z / 1000, daughters: daughters.map((x) => x.kind).join(' ') } };
   };
 
   for (let i = 0; i < up.length + down.length; i++) {

@@ -15,6 +15,7 @@ import { buildNa64muSetup } from '../setups/na64mu';
 import { stackProperties } from '../na64e/context';
 import { MS1_RESOLUTION, MS2_RESOLUTION, makeNa64muContext } from './context';
 import { simulateNa64muEvent } from './event';
+import { englishStory } from '../../i18n/eventText';
 
 const N = 40000;
 const params = { ...DEFAULT_PARAMS.na64mu, events: N, seed: 21 };
@@ -87,7 +88,7 @@ describe('NA64μ generator', () => {
       expect(Math.fround(d.measured.eVetoGeV)).toBe(cols.eVetoGeV[i]);
       expect(d.cutsPassed.map((p, k) => (p ? 1 << k : 0)).reduce((s, b) => s | b, 0)).toBe(cols.cutBits[i]);
       expect(d.tracks.length).toBeGreaterThan(0);
-      expect(d.story.length).toBeGreaterThan(10);
+      expect(englishStory(d.story).length).toBeGreaterThan(10);
     }
   });
 

@@ -14,7 +14,7 @@
  * Summary and detail use the same random stream for everything measured (no draw depends on the
  * detail mode); display-only randomness comes from the detail stream (detailRngOf).
  */
-import type { ParticleKind } from '../detail';
+import type { ParticleKind, TextLine } from '../detail';
 import type { EventOut } from '../eventOut';
 import { NA64_ECAL_RESOLUTION, smearResolution } from '../emShower';
 import { HCAL_STOCHASTIC } from '../hadronShower';
@@ -87,8 +87,8 @@ export function simulateNa64muEvent(ctx: Na64muContext, rng: Rng, out: EventOut)
   if (d) {
     d.beamParticle = kind;
     d.trueBeamEnergyGeV = Math.sqrt(pBeam * pBeam + mass * mass) / GeV;
-    d.truth['beam particle'] = kind;
-    d.truth['true p_in [GeV]'] = round(pBeam / GeV, 2);
+    d.truth.beamParticle = { key: 'truthValue.particle', params: { kind } };
+    d.truth.pInTrueGeV = round(pBeam / GeV, 2);
   }
 
   // 3. MS1
@@ -177,9 +177,7 @@ function pileUp(ctx: Na64muContext, rng: Rng, f: number, d: EventOut['detail']):
   sums.veto += f * landau(rng, ctx.vetoMipMeV);
   for (let m = 0; m < ctx.hcals.length; m++) sums.hcalMip[m] += f * ctx.hcalMuonMipMeV;
   if (d) {
-    d.story.push(
-      `Pile-up: a second beam muon crossed the setup in the same ECAL window; ${(f * 100).toFixed(0)} % of its MIP signals are integrated. Two incoming tracks in MS1 (or two pulses resolved in time) reject the event.`,
-    );
+    d.say('story.mu.pileup', { percent: f * 100 });
   }
 }
 
@@ -192,35 +190,32 @@ function finishDetail(
   label: ProcessLabel,
   dtNs: number,
 ): void {
-  if (label === 'pile-up') d.truth['pile-up Δt [ns]'] = round(dtNs, 2);
-  d.truth['p at MS1 as measured by the bend [GeV]'] = round(ms1.pEffMeV / GeV, 2);
+  if (label === 'pile-up') d.truth.pileupDtNs = round(dtNs, 2);
+  d.truth.pMs1BendGeV = round(ms1.pEffMeV / GeV, 2);
   if (ds) {
-    d.truth['true p at MS2 [GeV]'] = round(ds.pMs2MeV / GeV, 2);
-    d.truth['in MS2 acceptance'] = ds.inAcceptance ? 'yes' : 'no';
+    d.truth.pMs2TrueGeV = round(ds.pMs2MeV / GeV, 2);
+    d.truth.inMs2Acceptance = { key: ds.inAcceptance ? 'truthValue.yes' : 'truthValue.no' };
   }
-  if (sums.extraHits > 0) d.truth['extra charged tracks in MM5–7/ST1'] = sums.extraHits;
-  d.truth['energy escaping the setup [GeV]'] = round(sums.escapedMeV / GeV, 2);
-  d.truth['hard interactions'] = sums.hardNotes.length > 0 ? sums.hardNotes.join('; ') : 'none';
+  if (sums.extraHits > 0) d.truth.extraTracks = sums.extraHits;
+  d.truth.escapedGeV = round(sums.escapedMeV / GeV, 2);
+  d.truth.hardInteractions = sums.hardNotes.length > 0 ? sums.hardNotes.slice() : { key: 'truthValue.none' };
   if (ms1.note) d.story.unshift(ms1.note);
   const pIn = out.pInMeV / GeV;
   const pOut = out.pOutMeV / GeV;
   const eSum = (out.eEcalMeV + out.eVhcalMeV + out.eHcalMeV) / GeV;
-  const where = `p_out = ${pOut.toFixed(1)} GeV and E_ECAL + E_VHCAL + E_HCAL = ${eSum.toFixed(1)} GeV`;
-  const region: Partial<Record<ProcessLabel, string>> = {
-    muon: `The muon crosses the ECAL, the VETO, the VHCAL hole, MS2 and both HCAL modules as a MIP: ${where}, region A of the hermeticity plot.`,
-    'muon-brems': sums.hard.ecalEm
-      ? `The muon lost a large part of its energy to bremsstrahlung or an e⁺e⁻ pair in the ECAL: the shower is measured in the calorimeters and the soft muon in MS2, so p_out + E_calo ≈ p_in (${where}; region B).`
-      : `The muon radiated a hard photon (or e⁺e⁻ pair) after MS2 had measured it: the shower adds to the calorimeter sum at p_out ≈ p_in (${where}; towards region C).`,
+  // every region sentence ends with where the event lies: p_out = {{pOutGeV}} GeV, E_ECAL + E_VHCAL + E_HCAL = {{caloGeV}} GeV
+  const where = { pOutGeV: pOut, caloGeV: eSum };
+  const region: Partial<Record<ProcessLabel, TextLine>> = {
+    muon: { key: 'story.mu.muon', params: where },
+    'muon-brems': { key: sums.hard.ecalEm ? 'story.mu.bremsEcal' : 'story.mu.bremsAfterMs2', params: where },
     'muon-nuclear': sums.hard.hcalNucl
-      ? `A muon-nuclear interaction in the HCAL converted a large energy into a hadron shower after MS2 had measured the muon: ${where} (region A → C).`
-      : `A muon-nuclear interaction in the ECAL (region D): the hadron shower is seen with the lower hadron response of the ECAL (e/h) and partly in the VHCAL, so the event ${
-          pIn - pOut - eSum > 2 * Math.hypot(ctx.ms1Resolution * pIn, ctx.ms2Resolution * pOut, 0.5 * Math.sqrt(eSum))
-            ? `falls ${(pIn - pOut - eSum).toFixed(0)} GeV below`
-            : 'lies close to'
-        } the diagonal p_out + E_calo ≈ p_in (${where}); its secondaries fire the VETO, the VHCAL or MM5–7.`,
-    'beam-hadron': `A beam ${d.beamParticle} (π/μ ~ 1e-6): it interacts hadronically in the ECAL or the HCAL; ${where}.`,
-    'beam-decay': `A beam ${d.beamParticle} decayed in flight (p_in measured ${Number.isFinite(pIn) ? pIn.toFixed(1) : '—'} GeV): the decay muon may be soft with only MIP signals — a background to the missing-momentum signal (${where}).`,
-    'pile-up': `${where}.`,
+      ? { key: 'story.mu.nuclearHcal', params: where }
+      : pIn - pOut - eSum > 2 * Math.hypot(ctx.ms1Resolution * pIn, ctx.ms2Resolution * pOut, 0.5 * Math.sqrt(eSum))
+        ? { key: 'story.mu.nuclearEcalBelow', params: { ...where, deficitGeV: pIn - pOut - eSum } }
+        : { key: 'story.mu.nuclearEcalNear', params: where },
+    'beam-hadron': { key: 'story.mu.beamHadron', params: { ...where, kind: d.beamParticle } },
+    'beam-decay': { key: 'story.mu.beamDecay', params: { ...where, kind: d.beamParticle, pInGeV: pIn } },
+    'pile-up': { key: 'story.mu.pileupWhere', params: where },
   };
   if (label === 'signal' && ctx.signal) {
     const last = ctx.hcals[ctx.hcals.length - 1] ?? ctx.vhcal;
@@ -232,9 +227,12 @@ function finishDetail(
       caloGeV: eSum,
       inBox: out.cutBits === (1 << ctx.setup.cuts.length) - 1 && inBox(ctx.setup.defaultBox, pOut, eSum),
     });
-  } else d.story.push(region[label] ?? '');
+  } else {
+    const line = region[label];
+    if (line) d.story.push(line);
+  }
   if (label === 'muon' && sums.hardNotes.length === 0 && d.story.length === 1 && out.cutBits === (1 << ctx.setup.cuts.length) - 1) {
-    d.story.push('It passes all cuts and sits in the dense spot at p_out ≈ 160 GeV.');
+    d.say('story.mu.passesAll');
   }
   // cells: normalise to the measured totals
   d.normaliseCells('ECAL', out.ePreshowerMeV, 0);

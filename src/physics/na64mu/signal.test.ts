@@ -9,6 +9,7 @@ import { zprimeYieldPerMot } from '../darkSector/yield';
 import { DEFAULT_PARAMS, type RunParams } from '../params';
 import { PROCESS_CODE } from '../processes';
 import { Simulator } from '../run';
+import { englishStory } from '../../i18n/eventText';
 import { makeNa64muContext } from './context';
 
 const base: RunParams = { ...DEFAULT_PARAMS.na64mu, events: 4000, seed: 31 };
@@ -107,24 +108,24 @@ describe('NA64μ Z′ signal class', () => {
       expect(Math.fround(d.measured.pOutGeV)).toBe(cols.pOutGeV[i]);
       expect(Math.fround(d.measured.eEcalGeV)).toBe(cols.eEcalGeV[i]);
       expect(d.weight).toBe(cols.weight[i]);
-      const x = d.truth['x = E_Z′/E_μ'] as number;
+      const x = d.truth.zprimeFraction as number;
       if (x === undefined) continue; // the muon missed the ECAL (not expected with the default beam)
       n++;
-      expect(d.truth['m_Z′ [MeV]']).toBe(100);
-      expect(d.truth['g_Z′']).toBe(1e-4);
-      expect(d.truth['E_Z′ [GeV]'] as number).toBeCloseTo(
-        x * (d.truth['E_μ at the emission [GeV]'] as number),
+      expect(d.truth.zprimeMassMeV).toBe(100);
+      expect(d.truth.zprimeCoupling).toBe(1e-4);
+      expect(d.truth.zprimeEnergyGeV as number).toBeCloseTo(
+        x * (d.truth.muonEnergyAtEmissionGeV as number),
         2,
       );
-      const depth = d.truth['emission depth [mm]'] as number;
+      const depth = d.truth.emissionDepthMm as number;
       expect(depth).toBeGreaterThanOrEqual(0);
       expect(depth).toBeLessThanOrEqual(450);
       const t = d.tracks.find((k) => k.particle === 'chi')!;
       expect(t.invisible).toBe(true);
       expect(t.note).toMatch(/Z′ → νν̄ \(invisible\)/);
-      expect(d.story).toMatch(/Z′/);
+      expect(englishStory(d.story)).toMatch(/Z′/);
       if (d.measured.pOutGeV > 0) {
-        const expected = (1 - x) * (d.truth['true p_in [GeV]'] as number);
+        const expected = (1 - x) * (d.truth.pInTrueGeV as number);
         // MS2 resolution 4.4 % plus the muon's energy loss in the ECAL and VETO (~0.5 GeV; rare hard losses)
         if (Math.abs(d.measured.pOutGeV - expected) < 3 * 0.044 * expected + 2) close++;
       }

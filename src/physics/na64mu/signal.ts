@@ -122,26 +122,24 @@ export function zprimeDetail(
   },
 ): void {
   const m = model.massMeV;
-  d.truth['signal model'] = `Z′ (L_μ − L_τ) → νν̄ (m_Z′ = ${m} MeV, g_Z′ = ${model.gZprime.toExponential(2)})`;
-  d.truth['m_Z′ [MeV]'] = m;
-  d.truth['g_Z′'] = model.gZprime;
-  d.truth['Br(Z′ → νν̄)'] = r(model.yield.invisibleBr, 4);
-  d.truth['Z′ → νν̄ per MOT (this model point)'] = model.pPerMot.toExponential(3);
+  d.truth.signalModel = { key: 'truthValue.zprimeModel', params: { massMeV: m, coupling: model.gZprime } };
+  d.truth.zprimeMassMeV = m;
+  d.truth.zprimeCoupling = model.gZprime;
+  d.truth.zprimeInvisibleBr = r(model.yield.invisibleBr, 4);
+  d.truth.zprimePerMot = model.pPerMot;
   if (!z) {
-    d.truth['Z′ emission'] = 'none (the muon missed the ECAL)';
-    d.story.push(
-      `Signal (simulated Z′, m_Z′ = ${m} MeV): the beam muon missed the ECAL, so no Z′ was emitted.`,
-    );
+    d.truth.zprimeEmission = { key: 'truthValue.zprimeNone' };
+    d.say('story.mu.signal.missedEcal', { massMeV: m });
     return;
   }
-  d.truth['E_μ at the emission [GeV]'] = r(z.eMuMeV / GeV, 3);
-  d.truth['x = E_Z′/E_μ'] = r(z.x, 5);
-  d.truth['E_Z′ [GeV]'] = r(z.eZprimeMeV / GeV, 3);
-  d.truth['emission depth [mm]'] = r(z.depthMm, 1);
-  d.truth['emission depth [X0]'] = r(z.depthMm * opts.x0PerMm, 2);
-  d.truth['emission material'] = z.material.name;
-  d.truth['θ_Z′ [mrad]'] = r(z.thetaZprimeRad * 1000, 3);
-  d.truth['ψ_μ (muon kink) [mrad]'] = r(z.psiMuonRad * 1000, 3);
+  d.truth.muonEnergyAtEmissionGeV = r(z.eMuMeV / GeV, 3);
+  d.truth.zprimeFraction = r(z.x, 5);
+  d.truth.zprimeEnergyGeV = r(z.eZprimeMeV / GeV, 3);
+  d.truth.emissionDepthMm = r(z.depthMm, 1);
+  d.truth.emissionDepthX0 = r(z.depthMm * opts.x0PerMm, 2);
+  d.truth.emissionMaterial = z.material.name;
+  d.truth.zprimeThetaMrad = r(z.thetaZprimeRad * 1000, 3);
+  d.truth.muonKinkMrad = r(z.psiMuonRad * 1000, 3);
   const tx = z.txIn + z.thetaZprimeRad * Math.cos(z.phiRad);
   const ty = z.tyIn + z.thetaZprimeRad * Math.sin(z.phiRad);
   const dz = opts.zEnd - z.zMm;
@@ -150,12 +148,17 @@ export function zprimeDetail(
     note: `Z′ → νν̄ (invisible): m_Z′ = ${m} MeV, carries ${(z.eZprimeMeV / GeV).toFixed(1)} GeV out of the setup`,
   });
   const pOut = opts.pOutGeV;
-  const verdict = opts.inBox
-    ? 'the event passes all cuts and lies in the signal box: a missing-momentum candidate'
-    : pOut > 0 && pOut < opts.boxXMaxGeV
-      ? `p_out is below ${opts.boxXMaxGeV} GeV, but the event fails a cut or the calorimeter window of the box`
-      : `p_out is above ${opts.boxXMaxGeV} GeV (or not measured): too little missing momentum for the signal box, as for most light Z′`;
-  d.story.push(
-    `Signal (simulated Z′ of L_μ − L_τ, m_Z′ = ${m} MeV, g_Z′ = ${model.gZprime.toExponential(1)}): at ${z.depthMm.toFixed(0)} mm in the ECAL (${z.material.name}) the ${(z.eMuMeV / GeV).toFixed(1)} GeV muon radiated a Z′ taking x = ${z.x.toFixed(3)} of its energy (${(z.eZprimeMeV / GeV).toFixed(1)} GeV). The Z′ decays into neutrinos and leaves unseen; the muon goes on with ≈ ${((z.eMuMeV - z.eZprimeMeV) / GeV).toFixed(1)} GeV, so MS2 measures p_out = ${pOut.toFixed(1)} GeV while the calorimeters see ${opts.caloGeV.toFixed(1)} GeV (a single muon's MIP signals are a few GeV) — ${verdict}. Its weight is the Z′ → νν̄ yield per MOT divided by the signal fraction.`,
-  );
+  d.say('story.mu.signal.emission', {
+    massMeV: m,
+    coupling: model.gZprime,
+    depthMm: z.depthMm,
+    material: z.material.name,
+    muonGeV: z.eMuMeV / GeV,
+    fraction: z.x,
+    zprimeGeV: z.eZprimeMeV / GeV,
+  });
+  d.say('story.mu.signal.invisible', { muonAfterGeV: (z.eMuMeV - z.eZprimeMeV) / GeV, pOutGeV: pOut, caloGeV: opts.caloGeV });
+  const verdict = opts.inBox ? 'story.mu.signal.inBox' : pOut > 0 && pOut < opts.boxXMaxGeV ? 'story.mu.signal.failsCut' : 'story.mu.signal.aboveBox';
+  d.say(verdict, { boxGeV: opts.boxXMaxGeV });
+  d.say('story.mu.signal.weight');
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { RunCancelled, SimClient } from '../../sim/client';
 import { useApp } from '../../state/store';
+import { i18n } from '../../i18n';
 import type { SetupId } from '../../physics/setups/types';
 
 const client = new SimClient();
@@ -25,7 +26,7 @@ export async function showEventDetail(eventIndex: number): Promise<void> {
     st.setDetail({
       detail: null,
       detailStatus: 'error',
-      detailError: `the run was imported from ${run.importedFrom}: a CSV file holds no seed and parameters, so its events cannot be re-simulated`,
+      detailError: i18n.t('run.importedNoDetail', { file: run.importedFrom }),
     });
     return;
   }
@@ -65,7 +66,7 @@ export function useRunner() {
           const { analysis, columns } = await client.analyse(run.params, run.columns, mask);
           useApp.getState().setRun(id, { status: 'done', analysis, columns });
         } catch (e) {
-          useApp.getState().setRun(id, { status: 'error', error: `analysis failed: ${(e as Error).message}`, columns: null, analysis: null });
+          useApp.getState().setRun(id, { status: 'error', error: i18n.t('run.analysisFailed', { message: (e as Error).message }), columns: null, analysis: null });
           return;
         }
       } while (pendingAnalysis.has(id));

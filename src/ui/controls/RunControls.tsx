@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/store';
 import type { RunParams } from '../../physics/params';
 import { useLocale } from '../../i18n';
+import { paramProblemText } from '../../i18n/paramText';
 import { formatCount } from '../plots/format';
+import { runParamsText } from '../../share/urlState';
 
 interface FieldSpec {
   /** Also the i18n key: run.fields.<key>.label / .hint */
@@ -68,8 +70,11 @@ export function RunControls(props: { onRun(): void; onCancel(): void }) {
   const params = useApp((s) => s.settings[s.setupId].params);
   const run = useApp((s) => s.runs[s.setupId]);
   const paramError = useApp((s) => s.paramError);
+  const paramIssues = useApp((s) => s.paramIssues);
   const updateParams = useApp((s) => s.updateParams);
   const busy = run.status === 'running' || run.status === 'analysing';
+  // form values not run yet (the signal has its own note in the signal controls)
+  const edited = !busy && !!run.params && !run.importedFrom && runParamsText({ ...params, signal: run.params.signal }) !== runParamsText(run.params);
   const fields = setupId === 'na64e' ? FIELDS : FIELDS.filter((f) => f.key !== 'hcal0ThresholdGeV');
   return (
     <section className="panel controls" aria-label={t('run.aria')}>
@@ -98,7 +103,12 @@ export function RunControls(props: { onRun(): void; onCancel(): void }) {
       </div>
       {paramError && (
         <p className="error" role="alert" data-testid="param-error">
-          {paramError} {t('run.paramErrorKept')}
+          {paramIssues?.length ? paramProblemText(t, locale, paramIssues) : paramError} {t('run.paramErrorKept')}
+        </p>
+      )}
+      {edited && !paramError && (
+        <p className="plots-note" data-testid="params-edited">
+          {t('run.edited')}
         </p>
       )}
       <div className="run-buttons">

@@ -5,6 +5,7 @@ import { PROCESSES } from '../../physics/processes';
 import type { Setup } from '../../physics/setups/types';
 import { useLocale } from '../../i18n';
 import { cutLabel, processName } from '../../i18n/physicsText';
+import { storyText, truthLabel, truthValueText } from '../../i18n/eventText';
 import { decimalSeparator } from '../plots/format';
 
 const nfCache = new Map<string, Intl.NumberFormat>();
@@ -64,7 +65,7 @@ export function EventInfo(props: { detail: EventDetail | null; setup: Setup | nu
           {processName(t, detail.process)}
         </span>
       </h2>
-      <p className="story" data-testid="event-story">{detail.story}</p>
+      <p className="story" data-testid="event-story">{storyText(t, detail.story)}</p>
       <div className="event-tables">
         <table>
           <caption>{t('event.measured')}</caption>
@@ -88,7 +89,7 @@ export function EventInfo(props: { detail: EventDetail | null; setup: Setup | nu
           <caption>{t('event.truth')}</caption>
           <tbody>
             {Object.entries(detail.truth).map(([k, v]) => (
-              <tr key={k}><th>{k}</th><td>{typeof v === 'number' ? v.toLocaleString(locale, { maximumFractionDigits: 6 }) : v}</td></tr>
+              <tr key={k} data-truth={k}><th>{truthLabel(t, k)}</th><td>{truthValueText(t, locale, v)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -10,6 +10,7 @@ import { SubLabel } from './SubLabel';
 import { parseNumber } from '../plots/format';
 import { formatInputNumber } from '../plots/SignalBoxPanel';
 import { applyPoint, useEffectivePoint } from './modelPoint';
+import type { ParamProblem } from '../../i18n/paramText';
 import { epsilonOfYAt, yOfPoint } from './sensitivityMath';
 import { useSensitivity } from './sensitivityStore';
 
@@ -52,7 +53,7 @@ export function NumberField(props: {
   );
 }
 
-export function ModelPointFields(props: { prefix: string; onError(msg: string | null): void }) {
+export function ModelPointFields(props: { prefix: string; onError(msg: ParamProblem | null): void }) {
   const { prefix, onError } = props;
   const { t } = useTranslation();
   const e = useEffectivePoint();

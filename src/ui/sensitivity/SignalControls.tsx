@@ -6,6 +6,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../state/store';
+import { useLocale } from '../../i18n';
+import { paramProblemText, type ParamProblem } from '../../i18n/paramText';
 import { SubLabel } from './SubLabel';
 import { applyPoint, setSignalEnabled, setSignalModel, signalOf, useEffectivePoint } from './modelPoint';
 import { ModelPointFields, NumberField } from './ModelPointFields';
@@ -18,7 +20,8 @@ export function SignalControls() {
   const runSignal = useApp((s) => s.runs[s.setupId].params?.signal ?? null);
   const runStatus = useApp((s) => s.runs[s.setupId].status);
   const onTarget = e.model === 'zprime' ? 'MOT' : 'EOT';
-  const [error, setError] = useState<string | null>(null);
+  const locale = useLocale();
+  const [error, setError] = useState<ParamProblem | null>(null);
   const wanted = e.enabled ? JSON.stringify(signalOf(e.runModel ?? e.model, e.point)) : 'null';
   const inRun = JSON.stringify(runSignal ?? null);
   const stale = wanted !== inRun && runStatus !== 'running';
@@ -61,7 +64,7 @@ export function SignalControls() {
       </div>
       {error && !e.enabled && (
         <p className="error sig-msg" role="alert" data-testid="signal-error">
-          {error}
+          {paramProblemText(t, locale, error)}
         </p>
       )}
       {stale && !error && (

@@ -4,7 +4,8 @@
  * run parameters through the app store's updateParams, so their validation applies).
  */
 import { useApp } from '../../state/store';
-import { signalParamsSchema } from '../../physics/params';
+import { paramIssuesOf, signalParamsSchema } from '../../physics/params';
+import type { ParamProblem } from '../../i18n/paramText';
 import type { SetupId } from '../../physics/setups/types';
 import { modelOfSetup, pointOfSignal, signalOf, type ModelPoint, type SignalModelId, type StoredPoint } from './sensitivityMath';
 import { useSensitivity } from './sensitivityStore';
@@ -60,17 +61,25 @@ export const modelPointOf = (e: EffectivePoint): ModelPoint => ({
   alphaD: e.point.alphaD,
 });
 
-/** Readable message of a signal-parameter validation failure. */
-function validationMessage(p: StoredPoint, model: SignalModelId): string | null {
+/** The problems of a signal-parameter set (fields as in the run parameters: 'signal.massMeV'), or null. */
+function validationMessage(p: StoredPoint, model: SignalModelId): ParamProblem | null {
   const r = signalParamsSchema.safeParse(signalOf(model, p));
-  return r.success ? null : r.error.issues.map((i) => i.message).join('; ');
+  return r.success ? null : paramIssuesOf(r.error).map((i) => ({ ...i, field: `signal.${i.field}` }));
+}
+
+/** updateParams with its problems as data (worded in the reader's language when shown). */
+function updateParams(patch: Parameters<ReturnType<typeof useApp.getState>['updateParams']>[0]): ParamProblem | null {
+  const err = useApp.getState().updateParams(patch);
+  if (!err) return null;
+  const issues = useApp.getState().paramIssues;
+  return issues && issues.length > 0 ? issues : err;
 }
 
 /**
  * Change the model point. With a signal mixed in the change goes through updateParams (its error
- * shows with the run parameters); returns the validation message or null. The last good point stays.
+ * shows with the run parameters); returns the validation problem or null. The last good point stays.
  */
-export function applyPoint(patch: Partial<StoredPoint>): string | null {
+export function applyPoint(patch: Partial<StoredPoint>): ParamProblem | null {
   const e = effectivePoint();
   const next = { ...e.point, ...patch };
   const msg = validationMessage(next, e.model);
@@ -79,28 +88,28 @@ export function applyPoint(patch: Partial<StoredPoint>): string | null {
     return msg;
   }
   if (e.enabled) {
-    const err = useApp.getState().updateParams({ signal: signalOf(e.runModel ?? e.model, next) });
+    const err = updateParams({ signal: signalOf(e.runModel ?? e.model, next) });
     if (err) return err;
   }
   useSensitivity.getState().setPoint(e.setupId, next);
   return null;
 }
 
-/** Mix the signal into the run parameters (or take it out); returns an error message or null. */
-export function setSignalEnabled(on: boolean): string | null {
+/** Mix the signal into the run parameters (or take it out); returns the problem or null. */
+export function setSignalEnabled(on: boolean): ParamProblem | null {
   const e = effectivePoint();
   if (!on) {
     if (e.enabled) useSensitivity.getState().setPoint(e.setupId, e.point);
-    return useApp.getState().updateParams({ signal: null });
+    return updateParams({ signal: null });
   }
   const msg = validationMessage(e.point, e.model);
   if (msg) return msg;
-  return useApp.getState().updateParams({ signal: signalOf(e.model, e.point) });
+  return updateParams({ signal: signalOf(e.model, e.point) });
 }
 
 /** Change the run signal's model (only models the setup produces are offered). */
-export function setSignalModel(model: SignalModelId): string | null {
+export function setSignalModel(model: SignalModelId): ParamProblem | null {
   const e = effectivePoint();
   if (!e.enabled) return null;
-  return useApp.getState().updateParams({ signal: signalOf(model, e.point) });
+  return updateParams({ signal: signalOf(model, e.point) });
 }

@@ -6,8 +6,12 @@
  * The URL sync starts here (before the runner's first run, so a link's settings are the ones run).
  */
 import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useApp } from '../../state/store';
-import { describeUrlError } from '../../share/urlState';
+import type { UrlFieldError } from '../../share/urlState';
+import { useLocale } from '../../i18n';
+import { paramProblemText } from '../../i18n/paramText';
 import {
   exportArrow,
   exportCsv,
@@ -23,68 +27,55 @@ import { useShareUi } from './shareUi';
 import { shareLink, startUrlSync } from './urlSync';
 import './share.css';
 
-// User-visible text (plain English; to be moved to i18n keys).
-const T = {
-  toolbar: 'share, export and import',
-  copyLink: 'Copy link',
-  copyLinkTitle: 'Copy a link that reproduces this view: setup, parameters, cuts, signal box, selected event, camera',
-  copied: 'Link copied',
-  linkLabel: 'Link to this view (copy it)',
-  close: 'Close',
-  export: 'Export',
-  exportTitle: 'Save the plot, the 3D view, the run or the event as a file',
-  exportMenu: 'export formats',
-  exportSvg: 'Plot as SVG (vector)',
-  exportPng: 'Plot as PNG (3840 × 2160)',
-  export3d: '3D view as PNG',
-  exportCsv: 'Run as CSV',
-  exportArrow: 'Run as Apache Arrow',
-  exportPhoenix: 'Event as Phoenix JSON',
-  exportRoot: 'Histogram as ROOT JSON (TH2D)',
-  exporting: 'Preparing the file…',
-  import: 'Import…',
-  importTitle: 'Open a run (CSV as written by the CLI or by "Run as CSV") or an event (Phoenix JSON)',
-  importing: 'Reading the file…',
-  importFailed: 'Could not import',
-  exportFailed: 'Could not export',
-  urlNotice: 'This link contained invalid values. They were replaced by defaults:',
-  dismiss: 'Dismiss',
-};
-
 type ExportId = 'svg' | 'png' | '3d' | 'csv' | 'arrow' | 'phoenix' | 'root';
 
+/** The export menu; `label` is the translation key share.<label>. */
 const EXPORTS: { id: ExportId; testId: string; label: string; run: () => Promise<void>; needs: 'run' | 'event' | 'scene' }[] = [
-  { id: 'svg', testId: 'export-svg', label: T.exportSvg, run: exportPlotSvg, needs: 'run' },
-  { id: 'png', testId: 'export-png', label: T.exportPng, run: exportPlotPng, needs: 'run' },
-  { id: '3d', testId: 'export-3d-png', label: T.export3d, run: exportScenePng, needs: 'scene' },
-  { id: 'csv', testId: 'export-csv', label: T.exportCsv, run: exportCsv, needs: 'run' },
-  { id: 'arrow', testId: 'export-arrow', label: T.exportArrow, run: exportArrow, needs: 'run' },
-  { id: 'phoenix', testId: 'export-phoenix', label: T.exportPhoenix, run: exportPhoenix, needs: 'event' },
-  { id: 'root', testId: 'export-root', label: T.exportRoot, run: exportRoot, needs: 'run' },
+  { id: 'svg', testId: 'export-svg', label: 'exportSvg', run: exportPlotSvg, needs: 'run' },
+  { id: 'png', testId: 'export-png', label: 'exportPng', run: exportPlotPng, needs: 'run' },
+  { id: '3d', testId: 'export-3d-png', label: 'export3d', run: exportScenePng, needs: 'scene' },
+  { id: 'csv', testId: 'export-csv', label: 'exportCsv', run: exportCsv, needs: 'run' },
+  { id: 'arrow', testId: 'export-arrow', label: 'exportArrow', run: exportArrow, needs: 'run' },
+  { id: 'phoenix', testId: 'export-phoenix', label: 'exportPhoenix', run: exportPhoenix, needs: 'event' },
+  { id: 'root', testId: 'export-root', label: 'exportRoot', run: exportRoot, needs: 'run' },
 ];
 
+/** One rejected link field in the reader's language (run parameters fully; other fields keep the validator's English text). */
+function urlErrorText(t: TFunction, locale: string, e: UrlFieldError): string {
+  if (e.issues?.length && e.used !== '') {
+    const problem = paramProblemText(t, locale, e.issues).replace(/\.$/, '');
+    return t('share.urlParamDefault', { problem, value: e.value, used: e.used });
+  }
+  return e.used === ''
+    ? t('share.urlErrorIgnored', { field: e.field, expected: e.expected, value: e.value })
+    : t('share.urlErrorDefault', { field: e.field, expected: e.expected, value: e.value, used: e.used });
+}
+
 function UrlNotice() {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const errors = useShareUi((s) => s.urlErrors);
   const setUrlErrors = useShareUi((s) => s.setUrlErrors);
   if (!errors) return null;
   return (
     <div className="share-notice" role="alert" data-testid="url-notice">
-      <p>{T.urlNotice}</p>
+      <p>{t('share.urlNotice')}</p>
       <ul>
         {errors.map((e) => (
           <li key={e.field} data-field={e.field}>
-            {describeUrlError(e)}
+            {urlErrorText(t, locale, e)}
           </li>
         ))}
       </ul>
       <button type="button" onClick={() => setUrlErrors(null)} data-testid="url-notice-dismiss">
-        {T.dismiss}
+        {t('share.dismiss')}
       </button>
     </div>
   );
 }
 
 function ImportNotice() {
+  const { t } = useTranslation();
   const status = useShareUi((s) => s.importStatus);
   const setImportStatus = useShareUi((s) => s.setImportStatus);
   if (!status) return null;
@@ -96,11 +87,11 @@ function ImportNotice() {
       data-testid={error ? 'import-error' : 'import-status'}
     >
       <p>
-        {error ? <strong>{T.importFailed}: </strong> : null}
+        {error ? <strong>{t('share.importFailed')}: </strong> : null}
         {status.text}
       </p>
       <button type="button" onClick={() => setImportStatus(null)} data-testid="import-dismiss">
-        {T.dismiss}
+        {t('share.dismiss')}
       </button>
     </div>
   );
@@ -109,6 +100,7 @@ function ImportNotice() {
 export function Toolbar() {
   // Apply a shared link before the runner's first (passive) effect starts the run.
   useLayoutEffect(() => startUrlSync(), []);
+  const { t } = useTranslation();
 
   const runDone = useApp((s) => s.runs[s.setupId].status === 'done' && !!s.runs[s.setupId].analysis);
   const hasEvent = useApp((s) => !!s.detail);
@@ -167,7 +159,7 @@ export function Toolbar() {
       await ex.run();
       setMenuOpen(false);
     } catch (e) {
-      setExportError(`${T.exportFailed}: ${(e as Error).message}`);
+      setExportError(t('share.exportFailed', { message: (e as Error).message }));
     } finally {
       setBusy(null);
     }
@@ -176,7 +168,7 @@ export function Toolbar() {
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    setImportStatus({ kind: 'ok', text: T.importing });
+    setImportStatus({ kind: 'ok', text: t('share.importing') });
     try {
       setImportStatus({ kind: 'ok', text: await importFile(file) });
     } catch (err) {
@@ -190,24 +182,24 @@ export function Toolbar() {
   const enabled = (needs: 'run' | 'event' | 'scene') => (needs === 'run' ? runDone : needs === 'event' ? hasEvent : true);
 
   return (
-    <div className="share-toolbar" role="toolbar" aria-label={T.toolbar} data-testid="share-toolbar">
-      <button type="button" className="share-btn" data-testid="copy-link" title={T.copyLinkTitle} onClick={() => void copyLink()}>
-        {copied ? T.copied : T.copyLink}
+    <div className="share-toolbar" role="toolbar" aria-label={t('share.toolbar')} data-testid="share-toolbar">
+      <button type="button" className="share-btn" data-testid="copy-link" title={t('share.copyLinkTitle')} onClick={() => void copyLink()}>
+        {copied ? t('share.copied') : t('share.copyLink')}
       </button>
       <div className="share-menu" ref={menuRef}>
         <button
           type="button"
           className="share-btn"
           data-testid="export-menu"
-          title={T.exportTitle}
+          title={t('share.exportTitle')}
           aria-expanded={menuOpen}
           aria-controls="share-export-list"
           onClick={() => setMenuOpen((o) => !o)}
         >
-          {T.export} ▾
+          {t('share.export')} ▾
         </button>
         {menuOpen ? (
-          <div className="share-menu-list" id="share-export-list" role="group" aria-label={T.exportMenu}>
+          <div className="share-menu-list" id="share-export-list" role="group" aria-label={t('share.exportMenu')}>
             {EXPORTS.map((ex) => (
               <button
                 key={ex.id}
@@ -217,8 +209,8 @@ export function Toolbar() {
                 aria-busy={busy === ex.id}
                 onClick={() => void runExport(ex.id)}
               >
-                {ex.label}
-                {busy === ex.id ? <span className="share-busy"> — {T.exporting}</span> : null}
+                {t(`share.${ex.label}`)}
+                {busy === ex.id ? <span className="share-busy"> — {t('share.exporting')}</span> : null}
               </button>
             ))}
             {exportError ? (
@@ -229,8 +221,8 @@ export function Toolbar() {
           </div>
         ) : null}
       </div>
-      <label className="share-btn share-file" title={T.importTitle}>
-        {T.import}
+      <label className="share-btn share-file" title={t('share.importTitle')}>
+        {t('share.import')}
         <input
           ref={fileRef}
           type="file"
@@ -242,10 +234,10 @@ export function Toolbar() {
       {linkText !== null ? (
         <div className="share-link" data-testid="share-link">
           <label>
-            <span className="share-sr">{T.linkLabel}</span>
+            <span className="share-sr">{t('share.linkLabel')}</span>
             <input ref={linkRef} readOnly value={linkText} data-testid="share-link-field" onFocus={(e) => e.target.select()} />
           </label>
-          <button type="button" onClick={() => setLinkText(null)} aria-label={T.close}>
+          <button type="button" onClick={() => setLinkText(null)} aria-label={t('share.close')}>
             ×
           </button>
         </div>

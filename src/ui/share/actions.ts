@@ -12,16 +12,27 @@ import { setupOfParams } from '../../share/setupOf';
 import { boxSummaryOf, useApp, type RunState } from '../../state/store';
 import { NA64E_REGIONS, NA64MU_REGIONS } from '../plots/regions';
 import { downloadBlob, downloadText, sceneToPng, svgToPng } from './dom';
+import { i18n } from '../../i18n';
 
 /** Size of the PNG export of the plot (4K, 16:9 for slides). */
 export const PNG_WIDTH = 3840;
 export const PNG_HEIGHT = 2160;
 
-// User-visible text (plain English; to be moved to i18n keys).
+// Messages shown in the app: in the reader's language (share.* keys).
+const UI = {
+  noRun: () => i18n.t('share.noRun'),
+  busy: () => i18n.t('share.busy'),
+  noEvent: () => i18n.t('share.noEvent'),
+  csvImported: (n: number, setupName: string, processes: number, file: string) =>
+    i18n.t('share.csvImported', { n: n.toLocaleString(i18n.language), setup: setupName, processes, file }),
+  eventImported: (which: string, file: string, nEvents: number, tracks: number, cells: number) =>
+    i18n.t(nEvents > 1 ? 'share.eventImportedFirst' : 'share.eventImported', { which, file, nEvents, tracks, cells }),
+  eventName: (index: number) => i18n.t('share.eventName', { index }),
+  eventKeyName: (key: string) => i18n.t('share.eventKeyName', { key }),
+};
+
+// Text written into exported files (the plot's title and subtitle): English, like every exported file.
 const MSG = {
-  noRun: 'There is no finished run to export yet.',
-  busy: 'Wait until the run has finished (or cancel it) before importing.',
-  noEvent: 'Select an event first (click a point of the plot).',
   plotTitle: (setupName: string) => `${setupName} — hermeticity plot`,
   importedSource: (file: string, n: string) => `imported from ${file}, ${n} events`,
   runSource: (seed: number, n: string, beamGeV: number) => `seed ${seed}, ${n} events, beam ${beamGeV} GeV`,
@@ -31,17 +42,12 @@ const MSG = {
     `signal box x ${b.xMinGeV}–${b.xMaxGeV} GeV, y ${b.yMinGeV}–${b.yMaxGeV} GeV`,
   credit: 'NA64 Explorer (simulation)',
   boxLabel: (raw: string, weighted: number) => `${raw} events in box (${weighted} weighted)`,
-  csvImported: (n: string, setupName: string, processes: number, file: string) =>
-    `Imported ${n} events (${setupName}, ${processes} processes) from ${file}. The file stores "passes all cuts" only: the cut flow jumps at the first cut, and its events cannot be re-simulated in 3D.`,
-  eventImported: (which: string, file: string, nEvents: number, tracks: number, cells: number) =>
-    `Showing ${which} from ${file}${nEvents > 1 ? ` (the first of ${nEvents} events)` : ''}: ${tracks} tracks, ${cells} calorimeter cells.`,
-  eventName: (index: number) => `event ${index}`,
 };
 
 function currentRun(): { run: RunState; setupId: SetupId } {
   const st = useApp.getState();
   const run = st.runs[st.setupId];
-  if (run.status !== 'done' || !run.columns || !run.analysis || !run.setup) throw new Error(MSG.noRun);
+  if (run.status !== 'done' || !run.columns || !run.analysis || !run.setup) throw new Error(UI.noRun());
   return { run, setupId: st.setupId };
 }
 
@@ -124,10 +130,10 @@ export async function exportRoot(): Promise<void> {
 export async function exportPhoenix(): Promise<void> {
   const st = useApp.getState();
   const detail = st.detail;
-  if (!detail) throw new Error(MSG.noEvent);
+  if (!detail) throw new Error(UI.noEvent());
   const run = st.runs[st.setupId];
   const setup = run.setup ?? (run.params ? setupOfParams(run.params) : null);
-  if (!setup) throw new Error(MSG.noRun);
+  if (!setup) throw new Error(UI.noRun());
   const { eventToPhoenix } = await import('../../share/exportPhoenix');
   const base = run.params && !run.importedFrom ? baseName() : `${detail.setupId}-seed${detail.seed}`;
   downloadText(JSON.stringify(eventToPhoenix(detail, setup)), exportFileName.phoenix(base, detail.eventIndex), 'application/json');
@@ -162,7 +168,7 @@ async function importCsvText(text: string, name: string): Promise<string> {
   const { setupId, columns } = parseRunCsv(text);
   const st = useApp.getState();
   const cur = st.runs[setupId].status;
-  if (cur === 'running' || cur === 'analysing') throw new ImportError(MSG.busy);
+  if (cur === 'running' || cur === 'analysing') throw new ImportError(UI.busy());
   const params = { ...st.settings[setupId].params, events: columns.n };
   const setup = setupOfParams(params);
   const k = Math.min(st.settings[setupId].appliedCuts, setup.cuts.length);
@@ -185,7 +191,7 @@ async function importCsvText(text: string, name: string): Promise<string> {
   useApp.getState().setDetail({ detail: null, detailStatus: 'idle', detailError: null });
   let present = 0;
   for (const p of PROCESSES) if (analysis.processCounts.raw[p.code] > 0) present++;
-  return MSG.csvImported(columns.n.toLocaleString('en'), setup.name, present, name);
+  return UI.csvImported(columns.n, setup.name, present, name);
 }
 
 async function importPhoenixText(text: string, name: string): Promise<string> {
@@ -206,6 +212,6 @@ async function importPhoenixText(text: string, name: string): Promise<string> {
   }
   useApp.getState().select(null);
   useApp.getState().setDetail({ detail, detailStatus: 'idle', detailError: null });
-  const which = eventKey ? `'${eventKey}'` : MSG.eventName(detail.eventIndex);
-  return MSG.eventImported(which, name, nEvents, detail.tracks.length, detail.cells.length);
+  const which = eventKey ? UI.eventKeyName(eventKey) : UI.eventName(detail.eventIndex);
+  return UI.eventImported(which, name, nEvents, detail.tracks.length, detail.cells.length);
 }

@@ -1,4 +1,5 @@
 /** Browser helpers of the sharing toolbar: downloads, rasterising an SVG, the 3D canvas, clipboard. */
+import { i18n } from '../../i18n';
 
 /** Save a blob as a file (Blob + <a download>). */
 export function downloadBlob(blob: Blob, fileName: string): void {
@@ -21,7 +22,7 @@ export function downloadText(text: string, fileName: string, type: string): void
 
 function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(i18n.t('share.pngEncode')))), 'image/png'),
   );
 }
 
@@ -36,7 +37,7 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
     if (typeof OffscreenCanvas !== 'undefined') {
       const oc = new OffscreenCanvas(width, height);
       const ctx = oc.getContext('2d');
-      if (!ctx) throw new Error('no 2D canvas available');
+      if (!ctx) throw new Error(i18n.t('share.noCanvas'));
       ctx.drawImage(img, 0, 0, width, height);
       return await oc.convertToBlob({ type: 'image/png' });
     }
@@ -44,7 +45,7 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
     canvas.width = width;
     canvas.height = height;
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas available');
+    if (!ctx) throw new Error(i18n.t('share.noCanvas'));
     ctx.drawImage(img, 0, 0, width, height);
     return await canvasToPng(canvas);
   } finally {
@@ -55,7 +56,7 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
 /** The WebGL canvas of the 3D view as a PNG (its drawing buffer is preserved). */
 export async function sceneToPng(): Promise<Blob> {
   const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="scene3d"] canvas');
-  if (!canvas) throw new Error('the 3D view is not shown');
+  if (!canvas) throw new Error(i18n.t('share.no3d'));
   return canvasToPng(canvas);
 }
 

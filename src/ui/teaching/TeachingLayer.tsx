@@ -144,7 +144,7 @@ function PresetBar({ onRun }: { onRun(): void }) {
           key={p.id}
           type="button"
           data-testid={`preset-${p.id}`}
-          title={t(`presets.${p.id}.hint`)}
+          title={t(`presets.${p.id}.hint`, { seed: p.params.seed, event: p.eventIndex })}
           aria-busy={waiting === p.id}
           onClick={() => click(p)}
         >

@@ -59,7 +59,7 @@ export function chargedDownstream(
   }
   drift(s, ecal.zMm + ecal.lengthMm);
   if (e <= STOPPED_MEV) {
-    if (d) d.story.push(`The ${kind} stopped in the ECAL.`);
+    if (d) d.say('story.mu.stoppedInEcal', { kind });
     return res;
   }
   // --- VETO ---
@@ -97,7 +97,7 @@ export function chargedDownstream(
       sums.vhcalMip += ctx.vhcalIonMeV;
       e = Math.max(M, e - ctx.vhcalIonMeV);
     }
-    if (d) d.story.push(`The ${kind} missed the VHCAL hole and crossed its body.`);
+    if (d) d.say('story.mu.vhcalBody', { kind });
   }
   drift(s, vh.zMm + vh.lengthMm);
   if (e <= STOPPED_MEV) return res;
@@ -149,7 +149,7 @@ export function hadronFromEcalFace(ctx: Na64muContext, rng: Rng, sums: MuSums, s
       const z = ctx.ecal.zMm + f * ctx.ecal.lengthMm;
       if (inTrack >= 0) d.tracks[inTrack].points.push(s.x + s.tx * (z - s.z), s.y + s.ty * (z - s.z), z);
       d.track('hadrons', e, hadronStub(s, z, 300), { note: 'hadron shower in the ECAL' });
-      d.story.push(`The ${kind} interacted in the ECAL at ${t.toFixed(2)} λ_π: no track reaches MS2.`);
+      d.say('story.mu.hadronInEcal', { kind, depthLambda: t });
     }
     return { alive: false, pMs2MeV: 0, inAcceptance: false, hitsHcal: false };
   }

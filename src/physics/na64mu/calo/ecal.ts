@@ -11,7 +11,7 @@ import type { TrackState } from '../../tracking';
 import { GeV } from '../../units';
 import { hardRates, type Na64muContext } from '../context';
 import { sampleZprimePoint } from '../signal';
-import { hadronStub, lineHits, localAt, processName, spreadCells } from './helpers';
+import { hadronStub, lineHits, localAt, spreadCells } from './helpers';
 import { emInEcal, hadronShower } from './showers';
 import type { Force, MuSums } from './sums';
 import { STOPPED_MEV, lossBuf, pickPoint, rates, trav, traverse, traverseZprime, zTrav, type ForcedPoint } from './traverse';
@@ -79,7 +79,7 @@ export function ecalPass(
           biggest = l.energyMeV;
           kinkZ = ecal.zMm + l.depthMm;
         }
-        if (d && isHard) sums.hardNotes.push(`${processName(l.process)} in the ECAL: ε = ${(l.energyMeV / GeV).toFixed(1)} GeV at ${Math.round(l.depthMm)} mm`);
+        if (d && isHard) sums.hardNotes.push({ key: `truthValue.hard.${l.process}Ecal`, params: { energyGeV: l.energyMeV / GeV, depthMm: l.depthMm } });
       }
       if (d) {
         const [lx, ly] = localAt(s, ecal);

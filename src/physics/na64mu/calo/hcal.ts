@@ -10,7 +10,7 @@ import type { Rng } from '../../rng';
 import { drift, type TrackState } from '../../tracking';
 import { GeV } from '../../units';
 import { hardRates, type Na64muContext } from '../context';
-import { hadronStub, insideEl, lineHits, localAt, pionLambdaBefore, processName, spreadCells } from './helpers';
+import { hadronStub, insideEl, lineHits, localAt, pionLambdaBefore, spreadCells } from './helpers';
 import { hadronShower } from './showers';
 import type { Force, MuSums } from './sums';
 import { STOPPED_MEV, lossBuf, pickPoint, rates, trav, traverse, type ForcedPoint } from './traverse';
@@ -80,7 +80,7 @@ export function hcalPass(
             sums.hcalShower[m] += l.energyMeV;
             if (d) spreadCells(d, h, ...localAt(s, h), l.energyMeV, 30, 0);
           }
-          if (d && isHard) sums.hardNotes.push(`${processName(l.process)} in ${h.id}: ε = ${(l.energyMeV / GeV).toFixed(1)} GeV`);
+          if (d && isHard) sums.hardNotes.push({ key: `truthValue.hard.${l.process}In`, params: { energyGeV: l.energyMeV / GeV, element: h.id } });
         }
         e = trav.e;
       } else {
@@ -91,7 +91,7 @@ export function hcalPass(
           sums.hcalMip[m] += ctx.hcalIonMeV * f;
           const lamStart = ctx.segPi[0].lambda + ctx.segPi[1].lambda + pionLambdaBefore(ctx, m) + lamLeft;
           hadronShower(ctx, rng, sums, e - ctx.hcalIonMeV * f, lamStart, ctx.segPi, false, s, d);
-          if (d) d.story.push(`The ${kind} interacted in ${h.id} and showered there.`);
+          if (d) d.say('story.mu.hadronInHcal', { kind, element: h.id });
           e = 0;
           break;
         }

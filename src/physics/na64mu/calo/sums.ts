@@ -3,7 +3,7 @@
  * to the calorimeters, the forced hard interaction of a branch, what reached MS2 and the HCAL, and
  * the per-event energy accumulators `MuSums`.
  */
-import type { ParticleKind } from '../../detail';
+import type { ParticleKind, TextLine } from '../../detail';
 import type { ZprimeRecord } from '../signal';
 
 /** A neutral (or straight-flying) decay product. */
@@ -49,8 +49,8 @@ export class MuSums {
   seg = new Float64Array(12);
   /** Hard interactions (ε > ε_H) found in this event and the per-event natural probabilities. */
   hard = { ecalEm: false, ecalNucl: false, hcalNucl: false, otherEm: false, otherNucl: false, pB: 0, pD: 0, pAC: 0 };
-  /** Detail only: readable notes of the hard interactions. */
-  hardNotes: string[] = [];
+  /** Detail only: notes of the hard interactions (truth table, keys `truthValue.hard.*`). */
+  hardNotes: TextLine[] = [];
   /** The Z′ emission of a signal event (null otherwise, or when the muon missed the ECAL). */
   zprime: ZprimeRecord | null = null;
   reset(nModules: number): void {
