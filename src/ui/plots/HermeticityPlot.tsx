@@ -1,11 +1,13 @@
 /**
  * The hermeticity plot: x (NA64e: E_ECAL) against y (E_HCAL) of all events of the analysis, as a
  * log-colour density where events are dense and as process-coloured markers where they are sparse,
- * with a draggable signal box, an optional teaching overlay of regions, click-to-select and a hover
- * readout. Props in, callbacks out: no store access here.
+ * with a draggable signal box, an optional teaching overlay of regions, click-to-select, a keyboard
+ * cursor that selects events the same way (PlotCursor) and a hover readout. Props in, callbacks
+ * out: no store access here.
  *
  * Layers, bottom to top: density canvas, markers canvas, SVG (axes, regions, colour bar, selection
- * ring; role="img"), SVG overlay with the interactive box, HTML hover readout. Pointer handling is
+ * ring; role="img"), SVG overlay with the interactive box, HTML hover readout; the keyboard cursor
+ * is a focusable layer over the plot area, first in the tab order of the plot. Pointer handling is
  * native and allocation-free per move; box drags are coalesced to one onBoxChange per animation
  * frame (usePlotPointer). The canvases redraw only when the analysis, the size or the y mode change.
  */
@@ -23,24 +25,19 @@ import { makeDensityColor } from './densityColor';
 import { DensityLayer } from './DensityLayer';
 import { HoverReadout, type HoverReadoutHandle } from './HoverReadout';
 import { MarkersLayer } from './MarkersLayer';
+import { PlotCursor } from './PlotCursor';
 import { boxCountLabel, plotAriaLabel } from './plotText';
 import { RegionsLayer } from './RegionsLayer';
 import { regionLabelPoint } from './regionGeometry';
 import { makeFrame, makeScales } from './scales';
 import { SelectionRing } from './SelectionRing';
 import { SignalBoxMark } from './SignalBoxMark';
-import type { PlotRegion, YScaleMode } from './types';
+import type { PlotRegion, SelectedEvent, YScaleMode } from './types';
 import { useElementSize } from './useElementSize';
 import { usePlotPointer } from './usePlotPointer';
 import './plots.css';
 
-export type { PlotRegion, YScaleMode } from './types';
-
-export interface SelectedEvent {
-  eventIndex: number;
-  xGeV: number;
-  yGeV: number;
-}
+export type { PlotRegion, SelectedEvent, YScaleMode } from './types';
 
 export interface HermeticityPlotProps {
   analysis: AnalysisResult | null;
@@ -49,6 +46,10 @@ export interface HermeticityPlotProps {
   onBoxChange: (b: SignalBox) => void;
   selectedEvent: SelectedEvent | null;
   onSelectEvent: (eventIndex: number, xGeV: number, yGeV: number) => void;
+  /** Escape on the plot's keyboard cursor: clear the selected event (no clearing without it). */
+  onClearSelection?: () => void;
+  /** Process code of an event of the run, for what the keyboard cursor announces. */
+  processOf?: (eventIndex: number) => number | undefined;
   regions?: PlotRegion[];
   showRegions?: boolean;
   /** Text drawn at the box (e.g. its live count); default: the raw count in the box. */
@@ -87,6 +88,9 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
     highlightRegion = null,
     highlightBox = false,
     onRegionClick,
+    onSelectEvent,
+    onClearSelection,
+    processOf,
   } = props;
   const { t, i18n } = useTranslation();
   const locale = props.locale ?? i18n.resolvedLanguage ?? 'en';
@@ -133,6 +137,20 @@ export function HermeticityPlot(props: HermeticityPlotProps) {
     <div ref={rootRef} className="hp-root" data-testid="hermeticity-plot">
       {ready ? (
         <>
+          <PlotCursor
+            analysis={analysis}
+            box={box}
+            scales={scales}
+            selectedEvent={selectedEvent}
+            onSelectEvent={onSelectEvent}
+            onClearSelection={onClearSelection}
+            processOf={processOf}
+            xName={xName}
+            yName={yName}
+            readoutRef={readoutRef}
+            t={t}
+            locale={locale}
+          />
           <div
             className="hp-canvases"
             style={{ left: m.left, top: m.top, width: frame.innerWidth, height: frame.innerHeight }}

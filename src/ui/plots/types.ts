@@ -51,5 +51,12 @@ export interface PlotFrame {
   innerHeight: number;
 }
 
+/** The event shown selected on the plot (ring) and in the views. */
+export interface SelectedEvent {
+  eventIndex: number;
+  xGeV: number;
+  yGeV: number;
+}
+
 /** Which part of the signal box a pointer or key acts on. */
 export type BoxHandle = 'left' | 'right' | 'top' | 'bottom' | 'tl' | 'tr' | 'bl' | 'br' | 'body';

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 
 import { flushSync } from 'react-dom';
 import type { TFunction } from 'i18next';
 import type { AnalysisResult } from '../../analysis/analysis';
-import { nearestEvent } from '../../analysis/boxIndex';
+import { nearestPosition } from '../../analysis/eventSearch';
 import type { PlotAxes, SignalBox } from '../../physics/setups/types';
 import { clampBox, copyBox, dragBox, nudgeEdge, sameBox, type DragStart } from './boxGeometry';
 import { formatCount, formatGeV } from './format';
@@ -31,6 +31,8 @@ export type NudgeEdge = 'left' | 'right' | 'top' | 'bottom';
 const CLICK_SLOP = 4;
 /** Markers within this distance [px] of a click win over the nearest-event search. */
 const MARKER_PICK_PX = 7;
+/** A click selects the nearest event within this distance [px] (a click farther from every event selects nothing). */
+const CLICK_PICK_PX = 80;
 
 interface PointerState {
   pointerId: number;
@@ -174,12 +176,10 @@ export function usePlotPointer(
         onSelectEvent(m.eventIndex[best], m.x[best], m.y[best]);
         return;
       }
-      // 2. the nearest event of the index (dense regions)
-      const ev = nearestEvent(a.index, sc.x.invert(px), sc.y.invert(py));
-      if (ev < 0) return;
-      const k = a.index.eventIndex.indexOf(ev);
+      // 2. the nearest event of the index on the screen (dense regions; same search as the keyboard cursor)
+      const k = nearestPosition(a.index, sc, sc.x.invert(px), sc.y.invert(py), CLICK_PICK_PX * CLICK_PICK_PX);
       if (k < 0) return;
-      onSelectEvent(ev, a.index.x[k], a.index.y[k]);
+      onSelectEvent(a.index.eventIndex[k], a.index.x[k], a.index.y[k]);
     };
 
     const endDrag = () => {

@@ -20,6 +20,13 @@ const CONTROLS: { keys: string[]; what: string; translateKeys?: boolean }[] = [
   { keys: ['Tab', 'Shift+Tab'], what: 'tab' },
   { keys: ['←', '→', '↑', '↓'], what: 'boxEdge' },
   { keys: ['Shift+←/→/↑/↓', 'PageUp/PageDown'], what: 'boxEdgeBig' },
+  { keys: ['←/→/↑/↓', 'Shift+←/→/↑/↓'], what: 'plotCursor' },
+  { keys: ['Enter', 'Space'], what: 'plotPick' },
+  { keys: [',', '.'], what: 'plotDistance' },
+  { keys: ['N', ']'], what: 'plotBoxNext' },
+  { keys: ['Shift+N', '['], what: 'plotBoxPrev' },
+  { keys: ['Home'], what: 'plotHome' },
+  { keys: ['Esc'], what: 'plotClear' },
   { keys: ['Enter', 'Space'], what: 'activate' },
   { keys: ['help.fingers1', 'help.fingers2'], what: 'touch3d', translateKeys: true },
 ];
