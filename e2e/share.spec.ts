@@ -1,5 +1,5 @@
 import { readFileSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
 
 /** Sharing, export and import (issue "teaching, outreach and sharing"). */
@@ -33,6 +33,32 @@ async function exportFile(page: Page, testId: string): Promise<{ name: string; b
 async function cutFlowRaw(page: Page, i: number): Promise<number> {
   const t = await page.getByTestId(`cutflow-row-${i}`).locator('td').nth(1).innerText();
   return Number(t.replace(/[^\d]/g, ''));
+}
+
+/** One parameter of the address bar's hash. */
+function hashParam(page: Page, key: string): string | null {
+  return new URLSearchParams(new URL(page.url()).hash.slice(1)).get(key);
+}
+
+async function setField(page: Page, testId: string, value: string) {
+  await page.getByTestId(testId).fill(value);
+  await page.getByTestId(testId).press('Enter');
+}
+
+/** Press "Copy link" and return the copied link (the page's context must allow the clipboard). */
+async function copyLink(page: Page): Promise<string> {
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-link')).toHaveText('Link copied');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Open a link in a fresh browser context (no stored settings: only the link decides). */
+async function openFresh(browser: Browser, link: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => console.log('pageerror (receiver):', e.message));
+  await p.goto(link);
+  return p;
 }
 
 function pngSize(b: Buffer): { width: number; height: number } {
@@ -127,6 +153,27 @@ test('a tampered link shows a notice and the defaults, and never breaks the page
   await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('seed')).toBe('1');
   await page.getByTestId('url-notice-dismiss').click();
   await expect(notice).toHaveCount(0);
+});
+
+test('tampered sensitivity fields are listed in the notice and replaced by defaults', async ({ page }) => {
+  await page.goto(`${SHARED}&tab=sensitivity&massMeV=-3&coupling=0.001&limit=bayes&observed=4&curve=y&signal=zprime,50,0.001,0.1`);
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toBeVisible();
+  for (const f of ['massMeV', 'limit', 'observed', 'signal']) await expect(notice.locator(`li[data-field="${f}"]`)).toBeVisible();
+  await expect(notice.locator('li[data-field="limit"]')).toContainText(/bayes.*cls/);
+  await expect(notice.locator('li[data-field="massMeV"]')).toContainText('20');
+  await waitForRun(page);
+  // the valid fields are applied, the invalid ones are the defaults; the run has no signal
+  await expect(page.getByTestId('sensitivity-panel')).toBeVisible();
+  await expect(page.getByTestId('sens-mass')).toHaveValue('20');
+  await expect(page.getByTestId('sens-coupling')).toHaveValue('0.001');
+  await expect(page.getByTestId('sens-method')).toHaveValue('cls');
+  await expect(page.getByTestId('sens-observed')).toHaveValue('expected');
+  await expect(page.getByTestId('curve-y')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('signal-enable')).not.toBeChecked();
+  await expect.poll(() => hashParam(page, 'limit')).toBe('cls');
+  expect(hashParam(page, 'signal')).toBe('none');
+  await page.screenshot({ path: `${SHOTS}/share-15-tampered-sensitivity.png`, fullPage: true });
 });
 
 test('every export downloads a file that reads back', async ({ page }) => {
@@ -308,6 +355,186 @@ test('an NA64μ link selects its setup and event; its exports carry the NA64μ f
   expect(h.fXaxis.fTitle).toBe('p_{out} (MS2) [GeV]');
   await page.keyboard.press('Escape');
   await page.screenshot({ path: `${SHOTS}/share-10-na64mu-link.png`, fullPage: true });
+});
+
+test("the sensitivity tab's choices travel with a copied link", async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(SHARED);
+  await waitForRun(page);
+  await waitForEvent(page, 5);
+  const panel = page.getByTestId('sensitivity-panel');
+  await page.getByTestId('tab-sensitivity').click();
+  await expect(panel).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  // every choice of the tab away from its default
+  await setField(page, 'sens-mass', '30');
+  await setField(page, 'sens-alphad', '0.25');
+  await page.getByTestId('sens-coupling-mode').selectOption('y');
+  // the field shows y = ε² α_D (m_χ/m_A′)⁴ of the point before it is edited
+  await expect(page.getByTestId('sens-coupling')).toHaveValue(/e-11$/);
+  await setField(page, 'sens-coupling', '2e-11');
+  await expect(page.getByTestId('sens-coupling')).toHaveValue('2e-11');
+  await page.getByTestId('sens-method').selectOption('classical');
+  await page.getByTestId('sens-observed').selectOption('2');
+  await page.getByTestId('curve-y').click();
+  await expect(page.getByTestId('exclusion-plot')).toHaveAttribute('data-mode', 'y');
+  await expect(panel).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(page.getByTestId('sens-limit')).not.toHaveText('—');
+  const coupling = await page.getByTestId('sens-coupling').inputValue();
+  const limit = await page.getByTestId('sens-limit').innerText();
+  const verdict = await page.getByTestId('sens-verdict').innerText();
+  // the address bar follows
+  await expect.poll(() => hashParam(page, 'observed')).toBe('2');
+  expect(hashParam(page, 'tab')).toBe('sensitivity');
+  expect(hashParam(page, 'massMeV')).toBe('30');
+  expect(hashParam(page, 'alphaD')).toBe('0.25');
+  expect(hashParam(page, 'couplingInput')).toBe('y');
+  expect(hashParam(page, 'curve')).toBe('y');
+  expect(hashParam(page, 'limit')).toBe('classical');
+  expect(hashParam(page, 'signal')).toBe('none');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${SHOTS}/share-11-sensitivity-sender.png`, fullPage: true });
+
+  const link = await copyLink(page);
+  expect(link).toContain('tab=sensitivity');
+  expect(link).toContain('observed=2');
+
+  // a fresh browser (no stored choices) opens the link: the same tab, choices and numbers
+  const p2 = await openFresh(browser, link);
+  await waitForRun(p2);
+  const panel2 = p2.getByTestId('sensitivity-panel');
+  await expect(panel2).toBeVisible();
+  await expect(p2.getByTestId('tab-sensitivity')).toHaveAttribute('aria-selected', 'true');
+  await expect(p2.getByTestId('url-notice')).toHaveCount(0);
+  await expect(p2.getByTestId('sens-mass')).toHaveValue('30');
+  await expect(p2.getByTestId('sens-alphad')).toHaveValue('0.25');
+  await expect(p2.getByTestId('sens-coupling-mode')).toHaveValue('y');
+  await expect(p2.getByTestId('sens-coupling')).toHaveValue(coupling);
+  await expect(p2.getByTestId('sens-method')).toHaveValue('classical');
+  await expect(p2.getByTestId('sens-observed')).toHaveValue('2');
+  await expect(p2.getByTestId('curve-y')).toHaveAttribute('aria-pressed', 'true');
+  await expect(p2.getByTestId('exclusion-plot')).toHaveAttribute('data-mode', 'y');
+  // the shared event is selected again, and the sensitivity tab stays open
+  await expect(p2.getByTestId('selection-ring')).toBeVisible({ timeout: 30_000 });
+  await expect(p2.getByTestId('event-info')).toContainText('Event #5');
+  await expect(panel2).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(p2.getByTestId('tab-sensitivity')).toHaveAttribute('aria-selected', 'true');
+  await expect(p2.getByTestId('sens-limit')).toHaveText(limit);
+  await expect(p2.getByTestId('sens-verdict')).toHaveText(verdict);
+  await p2.waitForTimeout(500);
+  await p2.screenshot({ path: `${SHOTS}/share-12-sensitivity-receiver.png`, fullPage: true });
+  await p2.context().close();
+});
+
+test('a link holds the displayed run: parameters edited without Simulate are not in it', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // a run with an A′ signal mixed in (the signal is part of the link)
+  await page.goto(`${SHARED}&signal=aprime,20,0.0001,0.05`);
+  await waitForRun(page);
+  await waitForEvent(page, 5);
+  await expect(page.getByTestId('url-notice')).toHaveCount(0);
+  await expect(page.getByTestId('signal-enable')).toBeChecked();
+  await expect(page.getByTestId('signal-fraction')).toHaveValue('0.05');
+  await expect(page.getByTestId('process-legend').locator('tr[data-process="signal"]')).toBeVisible();
+  const raw = await page.getByTestId('box-raw').innerText();
+
+  // edit the form without running: the plot still shows the run of seed 7 and so does the link
+  await setField(page, 'input-seed', '8');
+  await setField(page, 'input-events', '30000');
+  await setField(page, 'signal-mass', '30');
+  await expect(page.getByTestId('params-edited')).toBeVisible();
+  await expect(page.getByTestId('signal-stale')).toBeVisible();
+  await page.waitForTimeout(400);
+  expect(hashParam(page, 'seed')).toBe('7');
+  expect(hashParam(page, 'events')).toBe('2e4');
+  expect(hashParam(page, 'signal')).toBe('aprime,20,0.0001,0.05');
+  expect(hashParam(page, 'massMeV')).toBe('20');
+  expect(hashParam(page, 'event')).toBe('5');
+  await page.screenshot({ path: `${SHOTS}/share-13-edited-not-run.png`, fullPage: true });
+  const link = await copyLink(page);
+  expect(link).toContain('seed=7');
+
+  const p2 = await openFresh(browser, link);
+  await waitForRun(p2);
+  await expect(p2.getByTestId('url-notice')).toHaveCount(0);
+  await expect(p2.getByTestId('input-seed')).toHaveValue('7');
+  await expect(p2.getByTestId('input-events')).toHaveValue('20000');
+  await expect(p2.getByTestId('signal-enable')).toBeChecked();
+  await expect(p2.getByTestId('signal-mass')).toHaveValue('20');
+  await expect(p2.getByTestId('box-raw')).toHaveText(raw);
+  await expect(p2.getByTestId('process-legend').locator('tr[data-process="signal"]')).toBeVisible();
+  await expect(p2.getByTestId('params-edited')).toHaveCount(0);
+  await expect(p2.getByTestId('event-info')).toContainText('Event #5', { timeout: 30_000 });
+  await p2.context().close();
+
+  // the sender's edits stay in the form; once run, they are what the link holds
+  await expect(page.getByTestId('input-seed')).toHaveValue('8');
+  await page.getByTestId('run-button').click();
+  await waitForRun(page);
+  await expect(page.getByTestId('params-edited')).toHaveCount(0);
+  await expect.poll(() => hashParam(page, 'seed')).toBe('8');
+  expect(hashParam(page, 'events')).toBe('3e4');
+  expect(hashParam(page, 'signal')).toBe('aprime,30,0.0001,0.05');
+  expect(hashParam(page, 'massMeV')).toBe('30');
+});
+
+/** In one task of the page: click a camera preset, choose a language, return the address; optionally reload right after. */
+async function quickChanges(page: Page, camera: string, lang: string, then: 'reload' | 'hide' | 'none') {
+  return page.evaluate(
+    ({ camera, lang, then }) => {
+      document.querySelector<HTMLButtonElement>(`[data-testid="camera-${camera}"]`)!.click();
+      const sel = document.querySelector<HTMLSelectElement>('[data-testid="language-select"]')!;
+      sel.value = lang;
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+      const hash = location.hash;
+      if (then === 'hide') {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }
+      if (then === 'reload') setTimeout(() => location.reload(), 0);
+      return { before: hash, after: location.hash };
+    },
+    { camera, lang, then },
+  );
+}
+
+test('a change right before a reload is kept (language, camera)', async ({ page }) => {
+  await page.goto(SHARED);
+  await waitForRun(page);
+  // two changes at once and a reload at once: the second change is still inside the URL write's
+  // throttle interval when the reload starts
+  let loaded = page.waitForEvent('load');
+  const r1 = await quickChanges(page, 'top', 'fr', 'reload');
+  expect(r1.before).toContain('lang=en');
+  await loaded;
+  await waitForRun(page);
+  await expect(page.getByTestId('language-select')).toHaveValue('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByTestId('camera-top')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('url-notice')).toHaveCount(0);
+  expect(hashParam(page, 'lang')).toBe('fr');
+  await page.screenshot({ path: `${SHOTS}/share-14-language-kept.png` });
+
+  // the same through the UI: back to English and another view, reload at once
+  await page.getByTestId('camera-beam').click();
+  await page.getByTestId('language-select').selectOption('en');
+  await page.reload();
+  await waitForRun(page);
+  await expect(page.getByTestId('language-select')).toHaveValue('en');
+  await expect(page.getByTestId('camera-beam')).toHaveAttribute('aria-pressed', 'true');
+
+  // a pending write is flushed when the page is hidden
+  const r2 = await quickChanges(page, 'side', 'de', 'hide');
+  expect(r2.before).toContain('lang=en');
+  expect(r2.after).toContain('lang=de');
+  expect(r2.after).toContain('camera=side');
+
+  // a plain reload later (nothing pending) keeps the state and uses no stale record
+  loaded = page.waitForEvent('load');
+  await page.evaluate(() => setTimeout(() => location.reload(), 0));
+  await loaded;
+  await waitForRun(page);
+  await expect(page.getByTestId('language-select')).toHaveValue('de');
+  await expect(page.getByTestId('camera-side')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test.afterAll(() => {

@@ -2,9 +2,11 @@
  * The shareable state of the app as URL parameters (pure: no DOM, no store).
  *
  * Everything that decides what a viewer sees goes into the URL, so a link reproduces it: the setup,
- * all run parameters (seed, events, …), the number of applied cuts, the signal box, N on target,
- * the selected event, the camera preset, the language, the guided-tour step, the regions overlay
- * and presentation mode. The parameters live in the hash (`#setup=na64e&seed=1&…`), written with
+ * all run parameters of the displayed run (seed, events, …, the dark-sector signal mixed in), the
+ * number of applied cuts, the signal box, N on target, the selected event, the camera preset, the
+ * language, the guided-tour step, the regions overlay, presentation mode, and the choices of the
+ * sensitivity tab (model point, coupling input, curve, limit method, observed events, open tab).
+ * The parameters live in the hash (`#setup=na64e&seed=1&…`), written with
  * URLSearchParams; the old `#setup=na64mu` form is a valid (partial) state. Parameters may also come
  * from the query string (`?seed=7`); the hash wins.
  *
@@ -13,7 +15,7 @@
  * found, which default was used). Absent fields keep the current (stored) value.
  */
 import { z } from 'zod';
-import { DEFAULT_PARAMS, runParamsSchema, type RunParams } from '../physics/params';
+import { DEFAULT_PARAMS, paramIssuesOf, runParamsSchema, signalParamsSchema, type ParamIssue, type RunParams, type SignalParams } from '../physics/params';
 import type { SetupId, SignalBox } from '../physics/setups/types';
 
 export const CAMERA_PRESETS = ['side', 'top', 'beam', 'overview', 'ecal'] as const;
@@ -27,10 +29,53 @@ export interface SharedSettings {
   nOnTarget: number;
 }
 
+/** Model point of the sensitivity tab (structurally the sensitivity store's StoredPoint). */
+export interface SharedPoint {
+  massMeV: number;
+  /** ε (A′) or g_Z′ (Z′). */
+  coupling: number;
+  alphaD: number;
+  /** Share of signal events when the signal is mixed into a run. */
+  fraction: number;
+}
+
+export const SIDE_TABS = ['event', 'sensitivity'] as const;
+export type SharedSideTab = (typeof SIDE_TABS)[number];
+export type SharedCouplingMode = 'epsilon' | 'y';
+export type SharedLimitMethod = 'cls' | 'classical';
+/** Observed-event choices of the sensitivity tab (null = the expected, background-only limit). */
+export const OBSERVED_CHOICES = [null, 0, 1, 2, 3, 5] as const;
+
+/** The choices of the sensitivity tab (the point is the one of the shared setup). */
+export interface SharedSensitivity {
+  point: SharedPoint;
+  couplingInput: SharedCouplingMode;
+  curveMode: SharedCouplingMode;
+  method: SharedLimitMethod;
+  observed: number | null;
+  tab: SharedSideTab;
+}
+
+/** The sensitivity state before a URL is applied (points of every setup). */
+export interface CurrentSensitivity extends Omit<SharedSensitivity, 'point'> {
+  points: Record<SetupId, SharedPoint>;
+}
+
+/** Defaults of the sensitivity choices (for fields a link gets wrong). */
+export const DEFAULT_SENSITIVITY: Omit<SharedSensitivity, 'point'> = {
+  couplingInput: 'epsilon',
+  curveMode: 'epsilon',
+  method: 'cls',
+  observed: null,
+  tab: 'event',
+};
+
 /** The complete shared state. */
 export interface ShareState {
   setup: SetupId;
+  /** Settings of the shared setup; `params` are those of the displayed run. */
   settings: SharedSettings;
+  sensitivity: SharedSensitivity;
   /** Selected event index, or null. */
   event: number | null;
   camera: SharedCameraPreset;
@@ -50,6 +95,8 @@ export interface UrlFieldError {
   expected: string;
   /** The value used instead, as text ('' when the field was dropped). */
   used: string;
+  /** For run parameters: the problem as data (the notice words it in the reader's language). */
+  issues?: ParamIssue[];
 }
 
 export interface UrlReadResult {
@@ -72,10 +119,14 @@ const PARAM_KEYS = [
   'pileup',
 ] as const satisfies readonly (keyof RunParams)[];
 
+/** URL parameters of the model point (the fields of SharedPoint). */
+const POINT_KEYS = { massMeV: 'massMeV', coupling: 'coupling', alphaD: 'alphaD', fraction: 'signalFraction' } as const satisfies Record<keyof SharedPoint, string>;
+
 /** All URL parameters this module reads and writes, in the order they are written. */
 export const URL_KEYS = [
   'setup',
   ...PARAM_KEYS,
+  'signal',
   'cuts',
   'box',
   'nOnTarget',
@@ -85,6 +136,12 @@ export const URL_KEYS = [
   'tour',
   'regions',
   'present',
+  'tab',
+  ...Object.values(POINT_KEYS),
+  'couplingInput',
+  'curve',
+  'limit',
+  'observed',
 ] as const;
 
 /** Highest tour step accepted from a URL (the tour clamps further). */
@@ -143,6 +200,49 @@ const tourSchema = numberText.pipe(
   z.number().int('expected a whole tour step').min(-1, 'expected a tour step ≥ -1 (-1 = closed)').max(MAX_TOUR_STEP, `expected a tour step ≤ ${MAX_TOUR_STEP}`),
 );
 
+const signalModelOf = (setup: SetupId): SignalParams['model'] => (setup === 'na64mu' ? 'zprime' : 'aprime');
+
+/** Expected form of the `signal` field for a setup. */
+const signalShape = (setup: SetupId) => `expected 'none' or ${signalModelOf(setup)},mass [MeV],coupling,fraction[,α_D]`;
+
+/**
+ * The signal mixed into the run: 'none', or model,massMeV,coupling,fraction[,alphaD] with the model
+ * the setup produces (A′ for NA64e, Z′ for NA64μ); α_D only for the A′ (absent = the physics default).
+ */
+function parseSignal(setup: SetupId, text: string): { ok: true; value: SignalParams | null } | { ok: false; expected: string; issues?: ParamIssue[] } {
+  if (text === 'none') return { ok: true, value: null };
+  const model = signalModelOf(setup);
+  const parts = text.split(',');
+  if (parts.length < 4 || parts.length > (model === 'aprime' ? 5 : 4)) return { ok: false, expected: signalShape(setup) };
+  if (parts[0] !== model) return { ok: false, expected: `${signalShape(setup)} (${setup} produces the ${model === 'aprime' ? 'A′' : 'Z′'})` };
+  const nums = parts.slice(1).map((t) => numberText.safeParse(t));
+  if (!nums.every((r) => r.success)) return { ok: false, expected: `${signalShape(setup)}: expected numbers` };
+  const [massMeV, coupling, fraction, alphaD] = nums.map((r) => r.data as number);
+  const r = signalParamsSchema.safeParse({ model, massMeV, coupling, fraction, ...(alphaD === undefined ? {} : { alphaD }) });
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, expected: expectedText(r.error), issues: paramIssuesOf(r.error).map((i) => ({ ...i, field: `signal.${i.field}` })) };
+}
+
+/** The signal field's text (exact numbers; α_D only when set). */
+function fmtSignal(sig: SignalParams | null | undefined): string {
+  if (!sig) return 'none';
+  const a = sig.alphaD === undefined ? '' : `,${numText(sig.alphaD)}`;
+  return `${sig.model},${numText(sig.massMeV)},${numText(sig.coupling)},${numText(sig.fraction)}${a}`;
+}
+
+const pointFieldSchema = (key: keyof SharedPoint) => numberText.pipe(key === 'alphaD' ? z.number().gt(0, 'α_D must be > 0').max(1, 'α_D must be ≤ 1') : signalParamsSchema.shape[key]);
+
+const couplingModeSchema = z.enum(['epsilon', 'y'], { error: "expected 'epsilon' or 'y'" });
+const methodSchema = z.enum(['cls', 'classical'], { error: "expected 'cls' or 'classical'" });
+const tabSchema = z.enum(SIDE_TABS, { error: `expected one of ${SIDE_TABS.join(', ')}` });
+const observedSchema = z
+  .string()
+  .refine(
+    (s) => s === 'expected' || OBSERVED_CHOICES.some((n) => n !== null && String(n) === s),
+    `expected 'expected' or ${OBSERVED_CHOICES.filter((n) => n !== null).join(', ')} observed events`,
+  )
+  .transform((s) => (s === 'expected' ? null : Number(s)));
+
 /** Schema of one run parameter given as URL text. */
 function paramSchema(key: (typeof PARAM_KEYS)[number]): z.ZodType<RunParams[typeof key]> {
   if (key === 'pileup') return boolText;
@@ -177,16 +277,28 @@ const fmtBox = (b: SignalBox) => `${numText(b.xMinGeV)},${numText(b.xMaxGeV)},${
  * but invalid fields become their defaults (reported), absent fields keep the current value.
  * @param current the state before the URL is applied (stored settings of every setup)
  * @param defaults the default settings of every setup
+ * @param defaultPoints the default model point of every setup (sensitivity tab)
  */
 export function readUrlState(
   params: URLSearchParams,
-  current: { setup: SetupId; settings: Record<SetupId, SharedSettings>; camera: SharedCameraPreset; language: string; tourStep: number; showRegions: boolean; presentation: boolean },
+  current: {
+    setup: SetupId;
+    settings: Record<SetupId, SharedSettings>;
+    camera: SharedCameraPreset;
+    language: string;
+    tourStep: number;
+    showRegions: boolean;
+    presentation: boolean;
+    sensitivity: CurrentSensitivity;
+  },
   defaults: Record<SetupId, SharedSettings>,
+  defaultPoints: Record<SetupId, SharedPoint>,
 ): UrlReadResult {
   const errors: UrlFieldError[] = [];
   const found = URL_KEYS.some((k) => params.has(k));
   const raw = (k: string) => params.get(k);
-  const bad = (field: string, value: string, expected: string, used: string) => errors.push({ field, value, expected, used });
+  const bad = (field: string, value: string, expected: string, used: string, issues?: ParamIssue[]) =>
+    errors.push(issues ? { field, value, expected, used, issues } : { field, value, expected, used });
 
   // setup first: it decides which settings the other fields change and which defaults apply
   let setup = current.setup;
@@ -210,19 +322,30 @@ export function readUrlState(
     if (r.success) params2[key] = r.data;
     else {
       params2[key] = DEFAULT_PARAMS[setup][key];
-      bad(key, v, expectedText(r.error), String(DEFAULT_PARAMS[setup][key]));
+      bad(key, v, expectedText(r.error), String(DEFAULT_PARAMS[setup][key]), paramIssuesOf(r.error).map((i) => ({ ...i, field: key })));
     }
+  }
+  const signalRaw = raw('signal');
+  if (signalRaw !== null) {
+    const r = parseSignal(setup, signalRaw);
+    if (r.ok) params2.signal = r.value;
+    else {
+      params2.signal = null;
+      bad('signal', signalRaw, r.expected, 'none', r.issues);
+    }
+    // no signal: the parameters as the defaults hold them (no key)
+    if (params2.signal === null) delete params2.signal;
   }
   // the stored parameters were validated when stored; a last check keeps the result consistent
   const full = runParamsSchema.safeParse(params2);
   const runParams: RunParams = full.success ? full.data : { ...DEFAULT_PARAMS[setup] };
 
-  const field = <T>(key: string, schema: z.ZodType<T>, fallback: T, show: (v: T) => string, keep: T): T => {
+  const field = <T>(key: string, schema: z.ZodType<T>, fallback: T, show: (v: T) => string, keep: T, issues?: (e: z.ZodError) => ParamIssue[]): T => {
     const v = raw(key);
     if (v === null) return keep;
     const r = schema.safeParse(v);
     if (r.success) return r.data;
-    bad(key, v, expectedText(r.error), show(fallback));
+    bad(key, v, expectedText(r.error), show(fallback), issues?.(r.error));
     return fallback;
   };
 
@@ -240,6 +363,24 @@ export function readUrlState(
   const showRegions = field('regions', boolText, true, (b) => (b ? '1' : '0'), current.showRegions);
   const presentation = field('present', boolText, false, (b) => (b ? '1' : '0'), current.presentation);
 
+  // sensitivity tab: the model point of the shared setup, field by field, then the choices
+  const cs = current.sensitivity;
+  const basePoint = cs.points[setup] ?? defaultPoints[setup];
+  const point = { ...basePoint };
+  for (const key of Object.keys(POINT_KEYS) as (keyof SharedPoint)[]) {
+    const issues = (e: z.ZodError) => paramIssuesOf(e).map((i) => ({ ...i, field: `signal.${key}` }));
+    point[key] = field(POINT_KEYS[key], pointFieldSchema(key), defaultPoints[setup][key], numText, basePoint[key], issues);
+  }
+  const sd = DEFAULT_SENSITIVITY;
+  const sensitivity: SharedSensitivity = {
+    point,
+    tab: field('tab', tabSchema, sd.tab, String, cs.tab),
+    couplingInput: field('couplingInput', couplingModeSchema, sd.couplingInput, String, cs.couplingInput),
+    curveMode: field('curve', couplingModeSchema, sd.curveMode, String, cs.curveMode),
+    method: field('limit', methodSchema, sd.method, String, cs.method),
+    observed: field('observed', observedSchema, sd.observed, (n) => (n === null ? 'expected' : String(n)), cs.observed),
+  };
+
   return {
     found,
     errors,
@@ -252,6 +393,7 @@ export function readUrlState(
       tourStep,
       showRegions,
       presentation,
+      sensitivity,
     },
   };
 }
@@ -264,6 +406,7 @@ export function encodeUrlState(s: ShareState): string {
     const v = s.settings.params[key];
     p.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : numText(v));
   }
+  p.set('signal', fmtSignal(s.settings.params.signal));
   p.set('cuts', String(s.settings.appliedCuts));
   p.set('box', fmtBox(s.settings.box));
   p.set('nOnTarget', numText(s.settings.nOnTarget));
@@ -273,8 +416,31 @@ export function encodeUrlState(s: ShareState): string {
   if (s.tourStep >= 0) p.set('tour', String(s.tourStep));
   p.set('regions', s.showRegions ? '1' : '0');
   if (s.presentation) p.set('present', '1');
-  // URLSearchParams writes ',' as %2C; keep the box readable
+  const sens = s.sensitivity;
+  p.set('tab', sens.tab);
+  p.set(POINT_KEYS.massMeV, numText(sens.point.massMeV));
+  p.set(POINT_KEYS.coupling, numText(sens.point.coupling));
+  // α_D is a parameter of the A′ model only
+  if (signalModelOf(s.setup) === 'aprime') p.set(POINT_KEYS.alphaD, numText(sens.point.alphaD));
+  p.set(POINT_KEYS.fraction, numText(sens.point.fraction));
+  p.set('couplingInput', sens.couplingInput);
+  p.set('curve', sens.curveMode);
+  p.set('limit', sens.method);
+  p.set('observed', sens.observed === null ? 'expected' : String(sens.observed));
+  // URLSearchParams writes ',' as %2C; keep the box and the signal readable
   return p.toString().replace(/%2C/g, ',');
+}
+
+/** The run parameters as URL text: equal texts mean identical runs (exact numbers, signal included). */
+export function runParamsText(p: RunParams): string {
+  const q = new URLSearchParams();
+  q.set('setup', p.setup);
+  for (const key of PARAM_KEYS) {
+    const v = p[key];
+    q.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : numText(v));
+  }
+  q.set('signal', fmtSignal(p.signal));
+  return q.toString();
 }
 
 /** One line per rejected field, for the notice. */

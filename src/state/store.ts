@@ -10,7 +10,7 @@ import type { AnalysisResult, BoxSummary } from '../analysis/analysis';
 import { summariseBox } from '../analysis/analysis';
 import type { RunColumns } from '../physics/columns';
 import type { EventDetail } from '../physics/detail';
-import { DEFAULT_PARAMS, parseRunParams, type RunParams } from '../physics/params';
+import { DEFAULT_PARAMS, ParamsError, parseRunParams, type ParamIssue, type RunParams } from '../physics/params';
 import { buildNa64eSetup } from '../physics/setups/na64e';
 import { buildNa64muSetup } from '../physics/setups/na64mu';
 import type { Setup, SetupId, SignalBox } from '../physics/setups/types';
@@ -61,6 +61,8 @@ export interface AppState {
   showRegions: boolean;
   /** Last validation message for the parameter form (null = all good). */
   paramError: string | null;
+  /** The problems of `paramError` as data (the UI words them in the reader's language). */
+  paramIssues: ParamIssue[] | null;
   /** UI language (i18n locale code). */
   language: string;
   /** Guided-tour step (-1 = tour closed). */
@@ -137,6 +139,7 @@ export const useApp = create<AppState>()(
       camera: 'overview',
       showRegions: true,
       paramError: null,
+      paramIssues: null,
       language: 'en',
       tourStep: -1,
       presentation: false,
@@ -152,11 +155,11 @@ export const useApp = create<AppState>()(
         const cur = get().settings[id];
         try {
           const params = parseRunParams({ ...cur.params, ...patch, setup: id });
-          set({ settings: { ...get().settings, [id]: { ...cur, params } }, paramError: null });
+          set({ settings: { ...get().settings, [id]: { ...cur, params } }, paramError: null, paramIssues: null });
           return null;
         } catch (e) {
           const msg = (e as Error).message;
-          set({ paramError: msg });
+          set({ paramError: msg, paramIssues: e instanceof ParamsError ? e.issues : null });
           return msg;
         }
       },

@@ -109,6 +109,16 @@ export function App() {
                     select({ eventIndex, xGeV, yGeV });
                     void showEvent(eventIndex);
                   }}
+                  onClearSelection={() => {
+                    select(null);
+                    useApp.getState().setDetail({ detail: null, detailStatus: 'idle', detailError: null });
+                  }}
+                  processOf={(eventIndex) => {
+                    const c = run.columns;
+                    const i = c ? eventIndex - c.firstIndex : -1;
+                    // columns in the worker during an analysis have empty (transferred) buffers
+                    return c && i >= 0 && i < c.n && c.process.length === c.n ? c.process[i] : undefined;
+                  }}
                   regions={setupId === 'na64e' ? NA64E_REGIONS : NA64MU_REGIONS}
                   showRegions={showRegions}
                   {...teaching.plot}

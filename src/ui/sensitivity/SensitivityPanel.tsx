@@ -9,6 +9,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
+import { paramProblemText, type ParamProblem } from '../../i18n/paramText';
 import type { LimitMethod } from '../../physics/darkSector';
 import { buildNa64eSetup } from '../../physics/setups/na64e';
 import { buildNa64muSetup } from '../../physics/setups/na64mu';
@@ -39,13 +40,12 @@ import {
   type PublishedSeries,
 } from './sensitivityMath';
 import { useSensitivity } from './sensitivityStore';
+import { OBSERVED_CHOICES } from '../../share/urlState';
 import { cancelSamples, ensureSamples } from './signalSamples';
 import './sensitivity.css';
 
 let bandCache: ReturnType<typeof gMinus2Series> | null = null;
 const gm2Band = () => (bandCache ??= gMinus2Series());
-
-const OBSERVED_CHOICES = [null, 0, 1, 2, 3, 5] as const;
 
 export function SensitivityPanel() {
   const { t } = useTranslation();
@@ -63,7 +63,7 @@ export function SensitivityPanel() {
   const curveChoice = useSensitivity((s) => s.curveMode);
   const note = useSensitivity((s) => s.optimiseNote[setupId]);
   const { setMethod, setObserved, setCurveMode, setOptimiseNote } = useSensitivity.getState();
-  const [pointError, setPointError] = useState<string | null>(null);
+  const [pointError, setPointError] = useState<ParamProblem | null>(null);
 
   const fallbackSetup = useMemo(() => (setupId === 'na64mu' ? buildNa64muSetup() : buildNa64eSetup()), [setupId]);
   const setup = run.setup ?? fallbackSetup;
@@ -138,6 +138,8 @@ export function SensitivityPanel() {
   const status = samplesState.status;
   const running = status === 'running';
   const verdict = !ps ? null : ps.expectedSignal <= 0 ? 'none' : ps.excluded ? 'excluded' : 'allowed';
+  /** Label, reference and digitisation note of a published curve in the reader's language (physics/darkSector/published.ts holds the English). */
+  const pubText = (s: PublishedSeries, f: 'label' | 'reference' | 'digitization') => t(`published.${s.id}.${f}`, { defaultValue: s[f] });
   const conversionText = (s: PublishedSeries) =>
     s.conversion ? t(`sens.plot.conv.${s.conversion.kind}`, { a: s.conversion.a, b: s.conversion.b ?? '' }) : '';
   const observedText = observed === null ? t('sens.limit.expected') : t('sens.limit.observedN', { n: observed });
@@ -155,7 +157,7 @@ export function SensitivityPanel() {
             </div>
             {pointError && (
               <p className="error sig-msg" role="alert" data-testid="sens-point-error">
-                {pointError}
+                {paramProblemText(t, locale, pointError)}
               </p>
             )}
           </fieldset>
@@ -332,7 +334,7 @@ export function SensitivityPanel() {
               band: t('sens.plot.band'),
               point: t('sens.plot.point'),
               excluded: t('sens.plot.excluded'),
-              published: published.map((s) => (s.conversion ? `${s.label} (${conversionText(s)})` : s.label)),
+              published: published.map((s) => (s.conversion ? `${pubText(s, 'label')} (${conversionText(s)})` : pubText(s, 'label'))),
               title: t('sens.plot.title', { coupling: mode === 'y' ? 'y' : couplingName, mass: mode === 'y' ? 'm_χ' : massName }),
             }}
           />
@@ -344,8 +346,9 @@ export function SensitivityPanel() {
                   strict
                   label={
                     s.points.length > 0
-                      ? t('sens.plot.captionPublished', { label: s.label, reference: s.reference, digitization: s.digitization }) + (s.conversion ? ` (${conversionText(s)})` : '')
-                      : t('sens.plot.captionEmpty', { reference: s.reference })
+                      ? t('sens.plot.captionPublished', { label: pubText(s, 'label'), reference: pubText(s, 'reference'), digitization: pubText(s, 'digitization') }) +
+                        (s.conversion ? ` (${conversionText(s)})` : '')
+                      : t('sens.plot.captionEmpty', { reference: pubText(s, 'reference') })
                   }
                 />{' '}
               </span>

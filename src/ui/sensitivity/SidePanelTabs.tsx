@@ -39,7 +39,8 @@ export function SidePanelTabs(props: { event: ReactNode }) {
 
   const last = useRef(selected);
   useEffect(() => {
-    if (selected && selected !== last.current) useSensitivity.getState().setTab('event');
+    // (not for the event of a shared link, which keeps the link's tab)
+    if (selected && selected !== last.current && selected !== useSensitivity.getState().tabKeptFor) useSensitivity.getState().setTab('event');
     last.current = selected;
   }, [selected]);
 

@@ -2,12 +2,14 @@
  * State of the dark-sector UI (zustand, its own store): the model point per setup (mass, coupling,
  * α_D, signal fraction) used by the sensitivity panel and, when the signal is mixed into the run,
  * written to params.signal; display choices (ε or y, limit method); the side-panel tab; the status
- * of the per-mass signal samples. The model point and choices persist across reloads.
+ * of the per-mass signal samples. The model point and choices persist across reloads (localStorage,
+ * written on every change) and are part of a shared link (share/urlState.ts; the tab too).
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { LimitMethod } from '../../physics/darkSector';
 import type { SetupId } from '../../physics/setups/types';
+import { OBSERVED_CHOICES } from '../../share/urlState';
 import type { SignalSampleData } from '../../sim/protocol';
 import { DEFAULT_ALPHA_D, validPoint, type StoredPoint } from './sensitivityMath';
 
@@ -41,6 +43,11 @@ export interface SensitivityState {
   samples: Record<SetupId, SamplesState>;
   /** Result note of the last box optimisation (per setup). */
   optimiseNote: Record<SetupId, string | null>;
+  /**
+   * A selection that must not switch the side panel to the event tab: the event of a shared link,
+   * selected again when its run is done, keeps the link's tab open (not persisted).
+   */
+  tabKeptFor: object | null;
 
   setPoint(setup: SetupId, patch: Partial<StoredPoint>): void;
   setCouplingInput(m: 'epsilon' | 'y'): void;
@@ -71,6 +78,7 @@ export const useSensitivity = create<SensitivityState>()(
       activated: false,
       samples: { na64e: emptySamples(), na64mu: emptySamples() },
       optimiseNote: { na64e: null, na64mu: null },
+      tabKeptFor: null,
 
       setPoint(setup, patch) {
         set({ points: { ...get().points, [setup]: { ...get().points[setup], ...patch } } });
@@ -114,7 +122,8 @@ export const useSensitivity = create<SensitivityState>()(
         if (p?.couplingInput === 'epsilon' || p?.couplingInput === 'y') out.couplingInput = p.couplingInput;
         if (p?.curveMode === 'epsilon' || p?.curveMode === 'y') out.curveMode = p.curveMode;
         if (p?.method === 'cls' || p?.method === 'classical') out.method = p.method;
-        if (p?.observed === null || (Number.isInteger(p?.observed) && (p?.observed as number) >= 0 && (p?.observed as number) <= 20)) out.observed = p?.observed ?? null;
+        // the choices the panel offers (as a link)
+        if (p && (OBSERVED_CHOICES as readonly unknown[]).includes(p.observed)) out.observed = p.observed ?? null;
         return out;
       },
     },

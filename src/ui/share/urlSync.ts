@@ -1,22 +1,37 @@
 /**
- * Wiring of the URL state (share/urlState.ts) to the store:
+ * Wiring of the URL state (share/urlState.ts) to the stores (app and sensitivity):
  * - on load (and when the hash changes, e.g. a pasted link), a URL with state overrides the stored
  *   settings; invalid fields are replaced by defaults and listed in a notice; the run starts with
  *   those settings (the runner auto-runs an 'idle' setup) and, when it is done, the shared event is
  *   selected again and re-simulated in detail;
  * - afterwards every state change rewrites the hash (history.replaceState, at most every 250 ms),
- *   so the address bar always holds a link to what is on screen (the first change after a quiet
- *   spell is written at once, so a reload right after an edit keeps it).
+ *   so the address bar always holds a link to what is on screen.
+ *
+ * The link describes what is displayed: the run parameters are those of the run whose results are
+ * shown (`runs[setup].params`), not the parameter form; values edited in the form without pressing
+ * Simulate are not in the link (doc/sharing.md). Cuts, box, N on target, the selected event, the
+ * view and the sensitivity choices act on the display at once and are written as they are.
+ *
+ * A change is never lost to the throttle: the first change after a quiet spell is written at once,
+ * a pending write is flushed when the page is hidden or left (`visibilitychange`, `pagehide`) and
+ * before a link is copied. A reload takes its address when it starts, but the page runs on until the
+ * new one arrives, so a write in between misses it: each write (and each change still waiting for
+ * one) leaves "address A becomes B" in sessionStorage, and a reload that finds address A opens B.
+ * Settings persist in localStorage synchronously (zustand persist writes on every change), so
+ * nothing there waits.
  */
-import type { RunParams } from '../../physics/params';
 import type { SetupId } from '../../physics/setups/types';
 import { plotPointOf } from '../../share/setupOf';
-import { encodeUrlState, readUrlState, urlParamsOf, type ShareState } from '../../share/urlState';
+import { encodeUrlState, readUrlState, runParamsText, urlParamsOf, type ShareState } from '../../share/urlState';
 import { defaultSettings, useApp, type AppState } from '../../state/store';
 import { showEventDetail } from '../app/useRunner';
+import { DEFAULT_ALPHA_D, pointOfSignal } from '../sensitivity/sensitivityMath';
+import { DEFAULT_POINTS, useSensitivity, type SensitivityState } from '../sensitivity/sensitivityStore';
 import { useShareUi } from './shareUi';
 
 const WRITE_INTERVAL_MS = 250;
+/** sessionStorage key of the last address change (for a reload that started before it). */
+const PENDING_KEY = 'na64-explorer-url-pending';
 
 /** The event of a shared link, waiting for its run. */
 let pending: { setup: SetupId; event: number; armed: boolean } | null = null;
@@ -24,11 +39,30 @@ let started = false;
 let lastWritten = '';
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-export function shareStateOf(st: AppState): ShareState {
+/** The run parameters on display: those of the shown run; before the first result, the ones being run. */
+export function displayedParams(st: AppState) {
+  const run = st.runs[st.setupId];
+  // an imported CSV run has no parameters of its own (its events cannot be re-simulated)
+  return run.params && !run.importedFrom ? run.params : st.settings[st.setupId].params;
+}
+
+export function shareStateOf(st: AppState, sens: SensitivityState = useSensitivity.getState()): ShareState {
   const sel = st.selected?.eventIndex ?? (pending && pending.setup === st.setupId ? pending.event : null);
+  const params = displayedParams(st);
+  const stored = sens.points[st.setupId];
   return {
     setup: st.setupId,
-    settings: st.settings[st.setupId],
+    settings: { ...st.settings[st.setupId], params },
+    sensitivity: {
+      // with a signal in the shown run, the signal controls and the panel share its point (an edit
+      // not yet run is, like every form edit, not in the link)
+      point: params.signal ? { ...pointOfSignal(params.signal), alphaD: params.signal.model === 'aprime' ? (params.signal.alphaD ?? DEFAULT_ALPHA_D) : stored.alphaD } : stored,
+      couplingInput: sens.couplingInput,
+      curveMode: sens.curveMode,
+      method: sens.method,
+      observed: sens.observed,
+      tab: sens.tab,
+    },
     event: sel,
     camera: st.camera,
     language: st.language,
@@ -38,12 +72,13 @@ export function shareStateOf(st: AppState): ShareState {
   };
 }
 
-/** The link to the current state. */
+const currentHash = () => encodeUrlState(shareStateOf(useApp.getState()));
+
+/** The link to the current state (writes a pending change to the address bar first). */
 export function shareLink(st: AppState = useApp.getState()): string {
+  if (started && st === useApp.getState()) writeNow();
   return `${location.origin}${location.pathname}${location.search}#${encodeUrlState(shareStateOf(st))}`;
 }
-
-const sameParams = (a: RunParams | null, b: RunParams) => !!a && (Object.keys(b) as (keyof RunParams)[]).every((k) => a[k] === b[k]);
 
 function selectPending(): void {
   if (!pending) return;
@@ -63,13 +98,17 @@ function selectPending(): void {
   pending = null;
   const pt = plotPointOf(run.setup, run.columns, ev);
   if (!pt) return;
-  st.select({ eventIndex: ev, ...pt });
+  const sel = { eventIndex: ev, ...pt };
+  // the link's tab stays open (a user's click on an event switches to the event tab)
+  useSensitivity.setState({ tabKeptFor: sel });
+  st.select(sel);
   void showEventDetail(ev);
 }
 
 /** Apply the state of the current URL (if it has any). */
 export function applyUrlState(): void {
   const st = useApp.getState();
+  const sens = useSensitivity.getState();
   const res = readUrlState(
     urlParamsOf(location.search, location.hash),
     {
@@ -80,15 +119,29 @@ export function applyUrlState(): void {
       tourStep: st.tourStep,
       showRegions: st.showRegions,
       presentation: st.presentation,
+      sensitivity: {
+        points: sens.points,
+        couplingInput: sens.couplingInput,
+        curveMode: sens.curveMode,
+        method: sens.method,
+        observed: sens.observed,
+        tab: sens.tab,
+      },
     },
     defaultSettings(),
+    DEFAULT_POINTS,
   );
   if (!res.found) return;
   useShareUi.getState().setUrlErrors(res.errors);
   const s = res.state;
   const run = st.runs[s.setup];
-  const needRun = !sameParams(run.params, s.settings.params) || !!run.importedFrom || run.status === 'error' || run.status === 'cancelled';
+  const needRun =
+    !run.params || runParamsText(run.params) !== runParamsText(s.settings.params) || !!run.importedFrom || run.status === 'error' || run.status === 'cancelled';
   pending = s.event !== null ? { setup: s.setup, event: s.event, armed: !needRun } : null;
+  const ss = s.sensitivity;
+  sens.setPoint(s.setup, ss.point);
+  useSensitivity.setState({ couplingInput: ss.couplingInput, curveMode: ss.curveMode, method: ss.method, observed: ss.observed });
+  sens.setTab(ss.tab);
   useApp.setState({
     setupId: s.setup,
     settings: { ...st.settings, [s.setup]: s.settings },
@@ -102,43 +155,123 @@ export function applyUrlState(): void {
     detailStatus: 'idle',
     detailError: null,
   });
-  // a setup whose run is 'idle' is run by the runner with the settings just applied
-  if (needRun && run.status !== 'idle') useApp.getState().setRun(s.setup, { status: 'idle' });
+  // A setup whose run is 'idle' is run by the runner with the settings just applied. An old result
+  // of other parameters is not the link's: it goes, so that the page (and its address) shows the
+  // link's run only.
+  if (needRun && run.status !== 'idle') {
+    useApp.getState().setRun(s.setup, { status: 'idle', params: null, columns: null, analysis: null, processes: [], importedFrom: null });
+  }
   selectPending();
 }
 
 let lastWriteAt = -Infinity;
 
+function session(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Remember that the address `from` is to become `to`. A reload takes its address when it starts, but
+ * the page keeps running until the new one arrives: a write in between (the throttle's, or the flush
+ * on leaving) misses the reload. The next load puts `to` in place (restorePending).
+ */
+function rememberPending(to: string, from = location.hash.replace(/^#/, '')): void {
+  if (to === from) return;
+  try {
+    session()?.setItem(PENDING_KEY, JSON.stringify({ from, to }));
+  } catch {
+    // storage full or blocked: only the reload guard is lost
+  }
+}
+
+/** The page was loaded by a reload (where the browser cannot say: assume it was). */
+function isReload(): boolean {
+  try {
+    const nav = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return !nav || nav.type === 'reload';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * After a reload that started before the last write reached the address bar: put the written state
+ * in place before it is read. Only for a reload of that very address (a link opened anew is its own).
+ */
+function restorePending(): void {
+  const store = session();
+  const raw = store?.getItem(PENDING_KEY);
+  if (!raw) return;
+  try {
+    store?.removeItem(PENDING_KEY);
+    const p = JSON.parse(raw) as { from?: unknown; to?: unknown };
+    if (typeof p.from !== 'string' || typeof p.to !== 'string' || !isReload()) return;
+    if (location.hash.replace(/^#/, '') !== p.from) return;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#${p.to}`);
+  } catch {
+    // a damaged record is ignored
+  }
+}
+
+/** Write the state to the address bar now. */
 function writeNow(): void {
   if (timer !== null) clearTimeout(timer);
   timer = null;
   lastWriteAt = performance.now();
-  const hash = encodeUrlState(shareStateOf(useApp.getState()));
+  const hash = currentHash();
   if (hash === lastWritten && location.hash === `#${hash}`) return;
+  rememberPending(hash);
   lastWritten = hash;
-  history.replaceState(history.state, '', `${location.pathname}${location.search}#${hash}`);
+  try {
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#${hash}`);
+  } catch {
+    // a browser that limits replaceState calls: the next write catches up
+  }
+}
+
+/** Write a pending change now (page hidden or left). */
+function flushOnLeave(): void {
+  if (started && (timer !== null || currentHash() !== lastWritten)) writeNow();
+}
+
+function onChange(): void {
+  // most store changes (run progress, analysis, samples) leave the link as it is
+  const hash = currentHash();
+  if (hash === lastWritten) return;
+  // throttle: at once if the last write is older than the interval (so a reload right after an
+  // edit keeps it), else once at the end of the interval (box drags: at most 4 writes a second)
+  const wait = lastWriteAt + WRITE_INTERVAL_MS - performance.now();
+  if (wait <= 0) {
+    writeNow();
+    return;
+  }
+  rememberPending(hash);
+  if (timer === null) timer = setTimeout(writeNow, wait);
 }
 
 /** Start once: apply the URL, then keep it in sync. Safe to call repeatedly. */
 export function startUrlSync(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
+  restorePending();
   applyUrlState();
   useApp.subscribe(() => {
     selectPending();
-    // most store changes (run progress, analysis) leave the link as it is
-    if (encodeUrlState(shareStateOf(useApp.getState())) === lastWritten) return;
-    // throttle: at once if the last write is older than the interval (so a reload right after an
-    // edit keeps it), else once at the end of the interval (box drags: at most 4 writes a second)
-    if (timer !== null) return;
-    const wait = lastWriteAt + WRITE_INTERVAL_MS - performance.now();
-    if (wait <= 0) writeNow();
-    else timer = setTimeout(writeNow, wait);
+    onChange();
   });
+  useSensitivity.subscribe(onChange);
   window.addEventListener('hashchange', () => {
     if (location.hash === `#${lastWritten}`) return;
     applyUrlState();
     writeNow();
+  });
+  window.addEventListener('pagehide', flushOnLeave);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushOnLeave();
   });
   writeNow();
 }
