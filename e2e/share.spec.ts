@@ -477,6 +477,48 @@ test('a link holds the displayed run: parameters edited without Simulate are not
   expect(hashParam(page, 'massMeV')).toBe('30');
 });
 
+test('form edits not simulated survive a reload; a link of another run does not take them', async ({ page, browser }) => {
+  await page.goto(SHARED);
+  await waitForRun(page);
+  await waitForEvent(page, 5);
+  const raw = await page.getByTestId('box-raw').innerText();
+  await setField(page, 'input-seed', '8');
+  await setField(page, 'input-events', '30000');
+  await expect(page.getByTestId('params-edited')).toBeVisible();
+  expect(hashParam(page, 'seed')).toBe('7');
+
+  // a reload opens the address bar's link (seed 7): that run is shown, the edits come back into the
+  // form, not run
+  await page.reload();
+  await waitForRun(page);
+  await expect(page.getByTestId('input-seed')).toHaveValue('8');
+  await expect(page.getByTestId('input-events')).toHaveValue('30000');
+  await expect(page.getByTestId('params-edited')).toBeVisible();
+  await expect(page.getByTestId('box-raw')).toHaveText(raw);
+  await waitForEvent(page, 5);
+  await expect(page.getByTestId('url-notice')).toHaveCount(0);
+  expect(hashParam(page, 'seed')).toBe('7');
+  expect(hashParam(page, 'events')).toBe('2e4');
+
+  // a link of another run in a fresh browser context: only the link decides
+  const other = SHARED.replace('seed=7', 'seed=9');
+  const p2 = await openFresh(browser, other);
+  await waitForRun(p2);
+  await expect(p2.getByTestId('input-seed')).toHaveValue('9');
+  await expect(p2.getByTestId('input-events')).toHaveValue('20000');
+  await expect(p2.getByTestId('params-edited')).toHaveCount(0);
+  await p2.context().close();
+
+  // the same link in this browser, which still holds the draft: it was made on another run
+  const p3 = await page.context().newPage();
+  await p3.goto(other);
+  await waitForRun(p3);
+  await expect(p3.getByTestId('input-seed')).toHaveValue('9');
+  await expect(p3.getByTestId('input-events')).toHaveValue('20000');
+  await expect(p3.getByTestId('params-edited')).toHaveCount(0);
+  await p3.close();
+});
+
 /** In one task of the page: click a camera preset, choose a language, return the address; optionally reload right after. */
 async function quickChanges(page: Page, camera: string, lang: string, then: 'reload' | 'hide' | 'none') {
   return page.evaluate(

@@ -69,6 +69,12 @@ export interface AppState {
   tourStep: number;
   /** Presentation mode (large fonts, clean layout for a projector). */
   presentation: boolean;
+  /**
+   * Per setup, the parameters of the last run simulated (not imported): the run that edits in the
+   * form not yet simulated are made on top of. Stored with the form, so that a reload restores such
+   * a draft (share/formDraft.ts).
+   */
+  formBase: Record<SetupId, RunParams | null>;
 
   setSetup(id: SetupId): void;
   /** Validate and apply a parameter change; returns an error message or null. */
@@ -143,6 +149,7 @@ export const useApp = create<AppState>()(
       language: 'en',
       tourStep: -1,
       presentation: false,
+      formBase: { na64e: null, na64mu: null },
 
       setSetup(id) {
         if (typeof location !== 'undefined' && typeof history !== 'undefined') {
@@ -181,7 +188,9 @@ export const useApp = create<AppState>()(
         return null;
       },
       setRun(id, patch) {
-        set({ runs: { ...get().runs, [id]: { ...get().runs[id], ...patch } } });
+        const run = { ...get().runs[id], ...patch };
+        const base = patch.params && !run.importedFrom ? { formBase: { ...get().formBase, [id]: patch.params } } : {};
+        set({ runs: { ...get().runs, [id]: run }, ...base });
       },
       select(e) {
         set({ selected: e });
@@ -215,6 +224,7 @@ export const useApp = create<AppState>()(
         camera: s.camera,
         showRegions: s.showRegions,
         language: s.language,
+        formBase: s.formBase,
       }),
       // A corrupted or tampered stored state must not break the page: validate, else defaults.
       merge: (persisted, current) => {
@@ -241,6 +251,18 @@ export const useApp = create<AppState>()(
           if (p?.camera) out.camera = p.camera;
           if (typeof p?.showRegions === 'boolean') out.showRegions = p.showRegions;
           if (typeof p?.language === 'string' && /^[a-z]{2}$/.test(p.language)) out.language = p.language;
+          if (p?.formBase) {
+            const formBase = { ...current.formBase };
+            for (const id of ['na64e', 'na64mu'] as SetupId[]) {
+              try {
+                const b = p.formBase[id];
+                formBase[id] = b ? parseRunParams({ ...b, setup: id }) : null;
+              } catch {
+                formBase[id] = null;
+              }
+            }
+            out.formBase = formBase;
+          }
         } catch {
           // keep defaults
         }

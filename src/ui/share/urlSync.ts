@@ -19,9 +19,15 @@
  * one) leaves "address A becomes B" in sessionStorage, and a reload that finds address A opens B.
  * Settings persist in localStorage synchronously (zustand persist writes on every change), so
  * nothing there waits.
+ *
+ * Form edits not simulated yet survive a reload although the link does not hold them: the stored
+ * form and the run it was edited on top of (`formBase`) come back when the page opens that very run
+ * (share/formDraft.ts). The link's run is started first, then the draft goes into the form, not run.
  */
 import type { SetupId } from '../../physics/setups/types';
 import { plotPointOf } from '../../share/setupOf';
+import type { RunParams } from '../../physics/params';
+import { draftToRestore } from '../../share/formDraft';
 import { encodeUrlState, readUrlState, runParamsText, urlParamsOf, type ShareState } from '../../share/urlState';
 import { defaultSettings, useApp, type AppState } from '../../state/store';
 import { showEventDetail } from '../app/useRunner';
@@ -38,12 +44,38 @@ let pending: { setup: SetupId; event: number; armed: boolean } | null = null;
 let started = false;
 let lastWritten = '';
 let timer: ReturnType<typeof setTimeout> | null = null;
+/**
+ * A stored form draft on top of the link's run (share/formDraft.ts): `form` goes into the form once
+ * the runner has started the run of `base` (the link's); until that run is shown, the link keeps `base`.
+ */
+let draft: { setup: SetupId; base: RunParams; form: RunParams; applied: boolean } | null = null;
 
 /** The run parameters on display: those of the shown run; before the first result, the ones being run. */
 export function displayedParams(st: AppState) {
   const run = st.runs[st.setupId];
   // an imported CSV run has no parameters of its own (its events cannot be re-simulated)
-  return run.params && !run.importedFrom ? run.params : st.settings[st.setupId].params;
+  if (run.params && !run.importedFrom) return run.params;
+  if (draft && draft.setup === st.setupId && !run.importedFrom) return draft.base;
+  return st.settings[st.setupId].params;
+}
+
+/** Put a restored draft into the form once its base run has been started (the runner took the link's parameters). */
+function applyDraft(): void {
+  if (!draft) return;
+  const st = useApp.getState();
+  const run = st.runs[draft.setup];
+  if (draft.applied) {
+    if (run.params) draft = null; // the run is shown: its own parameters are on display
+    return;
+  }
+  if (st.setupId !== draft.setup || run.status === 'error' || run.status === 'cancelled') {
+    draft = null;
+    return;
+  }
+  if (run.status !== 'running') return;
+  draft.applied = true;
+  const form = draft.form;
+  useApp.setState((s) => ({ settings: { ...s.settings, [form.setup]: { ...s.settings[form.setup], params: form } } }));
 }
 
 export function shareStateOf(st: AppState, sens: SensitivityState = useSensitivity.getState()): ShareState {
@@ -105,8 +137,12 @@ function selectPending(): void {
   void showEventDetail(ev);
 }
 
-/** Apply the state of the current URL (if it has any). */
-export function applyUrlState(): void {
+/**
+ * Apply the state of the current URL (if it has any). `onLoad`: the page is opening, and a form draft
+ * stored on top of the link's run is restored (share/formDraft.ts).
+ */
+export function applyUrlState(onLoad = false): void {
+  draft = null;
   const st = useApp.getState();
   const sens = useSensitivity.getState();
   const res = readUrlState(
@@ -138,6 +174,9 @@ export function applyUrlState(): void {
   const needRun =
     !run.params || runParamsText(run.params) !== runParamsText(s.settings.params) || !!run.importedFrom || run.status === 'error' || run.status === 'cancelled';
   pending = s.event !== null ? { setup: s.setup, event: s.event, armed: !needRun } : null;
+  const form =
+    onLoad && needRun ? draftToRestore(s.settings.params, { form: st.settings[s.setup].params, base: st.formBase[s.setup] }, res.errors.length) : null;
+  if (form) draft = { setup: s.setup, base: s.settings.params, form, applied: false };
   const ss = s.sensitivity;
   sens.setPoint(s.setup, ss.point);
   useSensitivity.setState({ couplingInput: ss.couplingInput, curveMode: ss.curveMode, method: ss.method, observed: ss.observed });
@@ -258,8 +297,9 @@ export function startUrlSync(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
   restorePending();
-  applyUrlState();
+  applyUrlState(true);
   useApp.subscribe(() => {
+    applyDraft();
     selectPending();
     onChange();
   });
