@@ -90,13 +90,22 @@ export class Spectrometer {
     return s;
   }
 
-  /** Reconstructed momentum [GeV] from the hits in hitX (the bending plane), and the incoming slope. */
+  private readonly reco = { pGeV: 0, slopeInX: 0, slopeInY: 0, slopeOutX: 0 };
+
+  /**
+   * Reconstructed momentum [GeV] from the hits in hitX (the bending plane), and the incoming slope.
+   * The returned object is reused by the next call (no allocation per event).
+   */
   reconstruct(): { pGeV: number; slopeInX: number; slopeInY: number; slopeOutX: number } {
     const sIn = this.fitSlope('up', this.hitX);
     const sOut = this.fitSlope('down', this.hitX);
     const dTheta = sOut - sIn;
-    const pGeV = dTheta > 0 ? (BEND_CONSTANT_GEV_PER_T_M * this.fieldIntegralTm) / dTheta : Infinity;
-    return { pGeV, slopeInX: sIn, slopeInY: this.fitSlope('up', this.hitY), slopeOutX: sOut };
+    const r = this.reco;
+    r.pGeV = dTheta > 0 ? (BEND_CONSTANT_GEV_PER_T_M * this.fieldIntegralTm) / dTheta : Infinity;
+    r.slopeInX = sIn;
+    r.slopeInY = this.fitSlope('up', this.hitY);
+    r.slopeOutX = sOut;
+    return r;
   }
 }
 

@@ -129,7 +129,7 @@ export function muonThroughCalos(
   const layers = Math.max(0, ctx.ecalStack.layers - startLayer);
   const mass = MUON_MASS_MEV;
   if (layers > 0) {
-    lossBuf.length = 0;
+    if (lossBuf.length > 0) lossBuf.length = 0;
     const t = ionizationOnly
       ? ionization(ctx.ecalMipMeV * (layers / ctx.ecalStack.layers), e, rng)
       : propagateMuonStack(rng, ctx.ecalStack, e, 0.01, lossBuf, layers);
@@ -161,7 +161,7 @@ export function muonThroughCalos(
     if (!hitsElement(inc, h)) {
       continue;
     }
-    lossBuf.length = 0;
+    if (lossBuf.length > 0) lossBuf.length = 0;
     const t = ionizationOnly ? ionization(ctx.hcalMipMeV, e, rng) : propagateMuonStack(rng, ctx.hcalStack, e, 0.01, lossBuf);
     let dep = t.continuousMeV;
     for (const l of lossBuf) dep += l.energyMeV;

@@ -79,7 +79,7 @@ export function chargedDownstream(
   const inHole = vh.hole !== undefined && Math.abs(lx) < vh.hole.widthMm / 2 && Math.abs(ly) < vh.hole.heightMm / 2;
   if (insideEl(s.x, s.y, vh) && !inHole) {
     if (hadronLambda === null) {
-      lossBuf.length = 0;
+      if (lossBuf.length > 0) lossBuf.length = 0;
       traverse(rng, ctx.vhcalStack, e, null, hard, lossBuf);
       let dep = trav.cont;
       for (const l of lossBuf) {

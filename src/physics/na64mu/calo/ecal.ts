@@ -49,7 +49,7 @@ export function ecalPass(
       let forced: ForcedPoint | null = null;
       if (force === 'B' && rEm.total > 0) forced = pickPoint(rng, stack, rEm, 'em');
       else if (force === 'D' && rNu.total > 0) forced = pickPoint(rng, stack, rNu, 'nucl');
-      lossBuf.length = 0;
+      if (lossBuf.length > 0) lossBuf.length = 0;
       const zPoint = force === 'Z' && ctx.signal ? sampleZprimePoint(ctx.signal, rng, stack) : null;
       if (zPoint && ctx.signal) {
         traverseZprime(rng, stack, e, zPoint, ctx.signal, lossBuf);

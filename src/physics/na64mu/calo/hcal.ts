@@ -64,7 +64,7 @@ export function hcalPass(
         continue;
       }
       if (hadronLambda === null) {
-        lossBuf.length = 0;
+        if (lossBuf.length > 0) lossBuf.length = 0;
         traverse(rng, hcalStack, e, m === forcedModule ? forced : null, hard, lossBuf);
         sums.hcalMip[m] += trav.cont;
         if (d) spreadCells(d, h, ...localAt(s, h), trav.cont, 0, 0);

@@ -68,6 +68,6 @@ export class MuSums {
     const h = this.hard;
     h.ecalEm = h.ecalNucl = h.hcalNucl = h.otherEm = h.otherNucl = false;
     h.pB = h.pD = h.pAC = 0;
-    this.hardNotes.length = 0;
+    if (this.hardNotes.length > 0) this.hardNotes.length = 0;
   }
 }
