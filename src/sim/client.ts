@@ -1,7 +1,8 @@
 /**
  * The UI side of the simulation: a pool of workers, chunked runs with progress and cancel, merge
  * of the chunks into one column set, analysis in a worker, event detail on demand. A crashed
- * worker rejects the run with a readable error; the pool is rebuilt on the next call.
+ * worker rejects the run with a `WorkerCrashed` error (the UI words it in the reader's language,
+ * the browser's detail after it); the pool is rebuilt on the next call.
  */
 import * as Comlink from 'comlink';
 import type { AnalysisResult } from '../analysis/analysis';
@@ -33,6 +34,16 @@ export class RunCancelled extends Error {
   }
 }
 
+/** A worker died (uncaught error, out of memory): `detail` is the browser's technical message. */
+export class WorkerCrashed extends Error {
+  readonly detail: string;
+  constructor(detail: string) {
+    super(`simulation worker crashed: ${detail}`);
+    this.name = 'WorkerCrashed';
+    this.detail = detail;
+  }
+}
+
 interface PoolWorker {
   worker: Worker;
   api: Comlink.Remote<SimWorkerApi>;
@@ -42,7 +53,7 @@ interface PoolWorker {
 function createWorker(): PoolWorker {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`simulation worker crashed: ${e.message || 'unknown error'}`)));
+    worker.addEventListener('error', (e) => reject(new WorkerCrashed(e.message || 'unknown error')));
   });
   crashed.catch(() => undefined);
   return { worker, api: Comlink.wrap<SimWorkerApi>(worker), crashed };
@@ -60,6 +71,14 @@ export class SimClient {
   private ensurePool(): PoolWorker[] {
     if (this.pool.length === 0) this.pool = Array.from({ length: this.size }, createWorker);
     return this.pool;
+  }
+
+  /**
+   * Start the workers ahead of the first run (no-op where there are no Web Workers, e.g. in Node
+   * tests): each worker warms up (tables, compiled code) while the page is still being built.
+   */
+  prestart(): void {
+    if (typeof Worker !== 'undefined') this.ensurePool();
   }
 
   /** Terminate all workers (cancels whatever they are doing). */
@@ -177,7 +196,7 @@ export class SimClient {
     try {
       await Promise.all(pool.map(workerLoop));
     } catch (e) {
-      if (!(e instanceof RunCancelled) && /crash/.test((e as Error).message)) this.reset();
+      if (e instanceof WorkerCrashed || (!(e instanceof RunCancelled) && /crash/.test((e as Error).message))) this.reset();
       throw e;
     }
     return out;

@@ -5,7 +5,9 @@
 import * as Comlink from 'comlink';
 import { analyse } from '../analysis/analysis';
 import { columnBuffers } from '../physics/columns';
-import { parseRunParams, type RunParams } from '../physics/params';
+import { DEFAULT_PARAMS, parseRunParams, type RunParams } from '../physics/params';
+import { COPPER, IRON, SCINTILLATOR } from '../physics/materials';
+import { prepareMuonTables } from '../physics/muonLoss';
 import { Simulator } from '../physics/run';
 import type { SimWorkerApi } from './protocol';
 import { simulateSignalSample } from './signalSample';
@@ -63,3 +65,20 @@ const api: SimWorkerApi = {
 };
 
 Comlink.expose(api);
+
+/**
+ * Warm-up at start, while the page is still being built: a short NA64e run builds the one-time
+ * tables (muon energy loss in the calorimeter materials, lateral EM-shower tables of the ECAL, which
+ * NA64μ shares) and gets the hot code compiled; the muon tables of the NA64μ VHCAL (copper) are
+ * built as well. A request arriving meanwhile waits for it, but needs the same work anyway. A failed
+ * warm-up only means that the first run pays for it.
+ */
+const WARM_UP_EVENTS = 3000;
+setTimeout(() => {
+  try {
+    new Simulator(parseRunParams({ ...DEFAULT_PARAMS.na64e, events: WARM_UP_EVENTS })).simulateChunk(0, WARM_UP_EVENTS);
+    prepareMuonTables([COPPER, SCINTILLATOR, IRON]);
+  } catch (e) {
+    console.warn('simulation worker warm-up failed:', e);
+  }
+}, 0);

@@ -36,6 +36,14 @@ export interface StackConsts {
 }
 
 const constsCache = new WeakMap<GFlashSampling, StackConsts>();
+/**
+ * The same constants (and their lazily built lateral tables, ≈ 4 ms each) for every GFlashSampling
+ * with the same numbers: each run builds its setup (and its stacks) anew, so without this a new
+ * seed, a signal sample or the other setup's identical ECAL would rebuild all tables.
+ */
+const constsByValue = new Map<string, StackConsts>();
+const valueKey = (g: GFlashSampling): string =>
+  `${g.zEff}|${g.aEff}|${g.rhoEff}|${g.x0EffMm}|${g.rmEffMm}|${g.ecEffMeV}|${g.fs}|${g.ehat}|${g.fMip}|${g.x0PerLayer}`;
 let lastG: GFlashSampling | undefined;
 let lastC: StackConsts | undefined;
 
@@ -43,6 +51,7 @@ let lastC: StackConsts | undefined;
 export function constsOf(g: GFlashSampling): StackConsts {
   if (g === lastG && lastC) return lastC;
   let c = constsCache.get(g);
+  if (!c) c = constsByValue.get(valueKey(g));
   if (!c) {
     const oneMinusEhat = 1 - g.ehat;
     c = {
@@ -64,8 +73,9 @@ export function constsOf(g: GFlashSampling): StackConsts {
       rtCe: S.ParsRT2 / g.fs,
       lateral: new Array<Float64Array | undefined>(LAT_NODES).fill(undefined),
     };
-    constsCache.set(g, c);
+    constsByValue.set(valueKey(g), c);
   }
+  constsCache.set(g, c);
   lastG = g;
   lastC = c;
   return c;
