@@ -44,7 +44,7 @@ export interface BoxCount {
 }
 
 /** Bin of a coordinate (clamped: underflow → 0, overflow → last bin). */
-function bin(v: number, max: number, n: number): number {
+export function bin(v: number, max: number, n: number): number {
   const b = Math.floor((v / max) * n);
   return b < 0 ? 0 : b >= n ? n - 1 : b;
 }
@@ -266,7 +266,7 @@ export function countInBox(ix: BoxIndex, box: SignalBox): BoxCount {
 }
 
 /** First position in [s, e) of the sorted `a` whose value is >= v. */
-function lowerBound(a: Float32Array, s: number, e: number, v: number): number {
+export function lowerBound(a: Float32Array, s: number, e: number, v: number): number {
   let lo = s;
   let hi = e;
   while (lo < hi) {

@@ -13,7 +13,7 @@
  * sorted by a quantised y key), with SORT_LEVELS levels per bin width: values that share one level
  * may be out of order. Every binary search and early stop here allows for that (`tolX`, `tolY`).
  */
-import { countInBox, type BoxIndex } from './boxIndex';
+import { bin, countInBox, lowerBound, type BoxIndex } from './boxIndex';
 import type { SignalBox } from '../physics/setups/types';
 
 /** Quantisation levels per bin of the index's in-bin sort keys (see buildBoxIndex). */
@@ -46,23 +46,7 @@ export interface BoxKey {
   eventIndex: number;
 }
 
-/** Bin of a coordinate (clamped), exactly as the index bins. */
-function bin(v: number, max: number, n: number): number {
-  const b = Math.floor((v / max) * n);
-  return b < 0 ? 0 : b >= n ? n - 1 : b;
-}
 
-/** First position in [s, e) whose value is >= v (binary search over a sorted run). */
-function lowerBound(a: Float32Array, s: number, e: number, v: number): number {
-  let lo = s;
-  let hi = e;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Squared pixel distance of a plot point from (px, py). */
 export function pixelDistance2(map: PixelMap, xGeV: number, yGeV: number, px: number, py: number): number {
