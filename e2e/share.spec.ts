@@ -338,6 +338,20 @@ test('importing a Phoenix event shows it in 3D and the event panel; a corrupted 
   await page.screenshot({ path: `${SHOTS}/share-08-import-phoenix-error.png`, fullPage: true });
 });
 
+test('in French, a corrupted CSV import is reported in French with its line number', async ({ page }) => {
+  await page.goto(SHARED.replace('lang=en', 'lang=fr'));
+  await waitForRun(page);
+  const header = 'eventIndex,process,weight,pInGeV,eEcalGeV,eHcalGeV,eVetoGeV,eSrdGeV,passesCuts';
+  const rows = ['0,em,1,100.1,99.8,0.1,0,0.01,1', '1,em,1,99.9,abc,0.2,0,0.01,1'];
+  const buffer = Buffer.from([header, ...rows].join('\n') + '\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'casse.csv', mimeType: 'text/csv', buffer });
+  const err = page.getByTestId('import-error');
+  await expect(err).toBeVisible();
+  await expect(err).toContainText('Import impossible :');
+  await expect(err).toContainText('casse.csv : ligne 3, colonne eEcalGeV : nombre ≥ 0 ou « nan » attendu, reçu « abc »');
+  await expect(err).not.toContainText('expected');
+});
+
 test('an NA64μ link selects its setup and event; its exports carry the NA64μ format', async ({ page }) => {
   await page.goto('/#setup=na64mu&events=5000&seed=3&event=2&camera=beam&box=0,80,1.5,10');
   await expect(page.getByTestId('setup-select')).toHaveValue('na64mu');

@@ -28,7 +28,7 @@ export function paramFieldName(t: TFunction, field: string): string {
 }
 
 /** A limit as text: whole numbers in full (digits grouped from 5 digits on, as the locale does), others as plain numbers. */
-function limitText(v: number, lng: string): string {
+export function limitText(v: number, lng: string): string {
   if (Number.isInteger(v) && Math.abs(v) < 1e15) {
     try {
       return new Intl.NumberFormat(lng, { maximumFractionDigits: 0, useGrouping: 'min2' } as Intl.NumberFormatOptions).format(v);

@@ -54,6 +54,31 @@ describe('SVG export of the hermeticity plot', () => {
     expect(svg).toContain('EM shower');
   });
 
+  it('draws its own words in the language the caller gives (title, legend, colour bar, event, regions)', () => {
+    const svg = hermeticitySvg({
+      analysis: a,
+      axes: sim.setup.axes,
+      box: sim.setup.defaultBox,
+      selected: { eventIndex: 17, xGeV: 99, yGeV: 0.1 },
+      regions: NA64E_REGIONS,
+      title: "NA64e — diagramme d'herméticité",
+      subtitle: 'graine 2, 4 000 événements',
+      text: {
+        colorbarTitle: 'événements / case',
+        legendHeading: 'Processus (événements)',
+        signalBox: 'boîte de signal',
+        selectedEvent: (i) => `événement n° ${i}`,
+        processName: (code) => `processus ${code}`,
+        regionLabel: (r) => `région ${r.id}`,
+      },
+    });
+    checkXml(svg);
+    expect(svg).toContain('<title>NA64e — diagramme d&apos;herméticité</title>');
+    expect(svg).toContain('graine 2, 4 000 événements');
+    for (const s of ['événements / case', 'Processus (événements)', 'boîte de signal', 'événement n° 17', 'processus 0', 'région I']) expect(svg).toContain(s);
+    for (const s of ['events / bin', 'Processes (events)', 'signal box', 'event #17', 'EM shower']) expect(svg).not.toContain(s);
+  });
+
   it('can be sized in pixels independently of its layout (for the 3840×2160 PNG)', () => {
     const svg = hermeticitySvg({ analysis: a, axes: sim.setup.axes, box: sim.setup.defaultBox, pixelWidth: 3840, pixelHeight: 2160 });
     expect(svg).toMatch(/^<svg [^>]*width="3840" height="2160" viewBox="0 0 1280 720"/);

@@ -4,7 +4,9 @@
  * colour table and the same row refinement near y = 0 as the on-screen canvas), the sparse events
  * as process-coloured circles, optional teaching regions, the colour bar, the signal box with its
  * label, the selected event and a process legend. All styles are inline attributes, so the file
- * looks the same in a browser, Inkscape or a slide program.
+ * looks the same in a browser, Inkscape or a slide program. The caller gives the title, subtitle
+ * and box label and may give the plot's other words (`text`) in the reader's language; without
+ * them the plot is English.
  *
  * The document has a logical size (default 1280 × 720 units, a 16:9 slide) and may be given a
  * different output size in pixels (`pixelWidth` / `pixelHeight`): the PNG export renders the same
@@ -31,6 +33,8 @@ export interface PlotSvgInput {
   subtitle?: string;
   /** Text next to the box (e.g. its count). */
   boxLabel?: string;
+  /** The plot's own words in the reader's language (default: English). */
+  text?: Partial<PlotSvgText>;
   yScale?: YScaleMode;
   /** Logical size of the document. */
   width?: number;
@@ -39,6 +43,31 @@ export interface PlotSvgInput {
   pixelWidth?: number;
   pixelHeight?: number;
 }
+
+/** The words drawn by the plot itself (the caller words them; this module stays free of i18n). */
+export interface PlotSvgText {
+  /** Title of the colour bar ('events / bin'). */
+  colorbarTitle: string;
+  /** Heading of the process legend ('Processes (events)'). */
+  legendHeading: string;
+  /** Label of the box when `boxLabel` is not given ('signal box'). */
+  signalBox: string;
+  /** Label of the selected event ('event #17'). */
+  selectedEvent: (eventIndex: number) => string;
+  /** Name of a process in the legend. */
+  processName: (code: number) => string;
+  /** Label of a teaching region. */
+  regionLabel: (region: PlotRegion) => string;
+}
+
+const ENGLISH_TEXT: PlotSvgText = {
+  colorbarTitle: 'events / bin',
+  legendHeading: 'Processes (events)',
+  signalBox: 'signal box',
+  selectedEvent: (i) => `event #${i}`,
+  processName: (code) => PROCESSES[code]?.name ?? `process ${code}`,
+  regionLabel: (r) => r.label,
+};
 
 export const SVG_DEFAULT_WIDTH = 1280;
 export const SVG_DEFAULT_HEIGHT = 720;
@@ -182,6 +211,7 @@ function markerCircles(a: AnalysisResult, sc: PlotScales): string {
 /** The plot as an SVG document string. */
 export function hermeticitySvg(input: PlotSvgInput): string {
   const { analysis: a, axes, box } = input;
+  const text: PlotSvgText = { ...ENGLISH_TEXT, ...input.text };
   const width = input.width ?? SVG_DEFAULT_WIDTH;
   const height = input.height ?? SVG_DEFAULT_HEIGHT;
   const pw = input.pixelWidth ?? width;
@@ -238,7 +268,7 @@ export function hermeticitySvg(input: PlotSvgInput): string {
       const at = regionLabelPoint(r, sc);
       if (at)
         o.push(
-          `<text x="${n2(at.x)}" y="${n2(at.y)}" fill="${r.color ?? '#555555'}" font-size="12" font-weight="600" paint-order="stroke" stroke="#ffffff" stroke-opacity="0.9" stroke-width="3" stroke-linejoin="round">${labelTspans(r.label)}</text>`,
+          `<text x="${n2(at.x)}" y="${n2(at.y)}" fill="${r.color ?? '#555555'}" font-size="12" font-weight="600" paint-order="stroke" stroke="#ffffff" stroke-opacity="0.9" stroke-width="3" stroke-linejoin="round">${labelTspans(text.regionLabel(r))}</text>`,
         );
     }
   }
@@ -280,7 +310,7 @@ export function hermeticitySvg(input: PlotSvgInput): string {
       o.push(`<line x1="12" x2="${label ? 16 : 14}" y1="${y}" y2="${y}" stroke="${INK}"/>`);
       if (label) o.push(`<text x="19" y="${y}" dy="0.32em">${escapeXml(label)}</text>`);
     }
-    o.push(`<text transform="translate(56,${n2(H / 2)}) rotate(90)" text-anchor="middle" fill="${MUTED}">events / bin</text>`);
+    o.push(`<text transform="translate(56,${n2(H / 2)}) rotate(90)" text-anchor="middle" fill="${MUTED}">${escapeXml(text.colorbarTitle)}</text>`);
     o.push('</g>');
   }
 
@@ -294,7 +324,7 @@ export function hermeticitySvg(input: PlotSvgInput): string {
   o.push(
     `<rect data-layer="signal-box" x="${n2(bl)}" y="${n2(bt)}" width="${n2(Math.max(0, br - bl))}" height="${n2(Math.max(0, bb - bt))}" fill="${ACCENT}" fill-opacity="0.07" stroke="${ACCENT}" stroke-width="2"/>`,
   );
-  const boxText = input.boxLabel ?? 'signal box';
+  const boxText = input.boxLabel ?? text.signalBox;
   o.push(
     `<text x="${n2(bl + 4)}" y="${n2(Math.max(14, bt - 7))}" fill="${ACCENT}" font-size="13" font-weight="600" paint-order="stroke" stroke="#ffffff" stroke-opacity="0.92" stroke-width="3" stroke-linejoin="round">${escapeXml(boxText)}</text>`,
   );
@@ -304,7 +334,7 @@ export function hermeticitySvg(input: PlotSvgInput): string {
     const sx = n2(cx(input.selected.xGeV));
     const sy = n2(cy(input.selected.yGeV));
     o.push(
-      `<g data-layer="selection" transform="translate(${sx},${sy})"><circle r="8" fill="none" stroke="#ffffff" stroke-width="5"/><circle r="8" fill="none" stroke="${ACCENT}" stroke-width="2.2"/><circle r="1.8" fill="${ACCENT}"/><text x="11" y="-9" font-size="11" fill="${ACCENT}" paint-order="stroke" stroke="#ffffff" stroke-width="3">event #${input.selected.eventIndex}</text></g>`,
+      `<g data-layer="selection" transform="translate(${sx},${sy})"><circle r="8" fill="none" stroke="#ffffff" stroke-width="5"/><circle r="8" fill="none" stroke="${ACCENT}" stroke-width="2.2"/><circle r="1.8" fill="${ACCENT}"/><text x="11" y="-9" font-size="11" fill="${ACCENT}" paint-order="stroke" stroke="#ffffff" stroke-width="3">${escapeXml(text.selectedEvent(input.selected.eventIndex))}</text></g>`,
     );
   }
   o.push('</g>');
@@ -314,11 +344,11 @@ export function hermeticitySvg(input: PlotSvgInput): string {
   const present = PROCESSES.filter((p) => counts[p.code] > 0);
   const lx = margin.left + W + 92;
   let ly = margin.top + 8;
-  o.push(`<g font-size="11" data-layer="legend"><text x="${lx}" y="${ly}" font-weight="600">Processes (events)</text>`);
+  o.push(`<g font-size="11" data-layer="legend"><text x="${lx}" y="${ly}" font-weight="600">${escapeXml(text.legendHeading)}</text>`);
   for (const p of present) {
     ly += 18;
     o.push(
-      `<circle cx="${lx + 5}" cy="${ly - 4}" r="5" fill="${p.color}"/><text x="${lx + 15}" y="${ly}">${escapeXml(p.name)} <tspan fill="${MUTED}">${Math.round(counts[p.code]).toLocaleString('en').replace(/,/g, '\u2009')}</tspan></text>`,
+      `<circle cx="${lx + 5}" cy="${ly - 4}" r="5" fill="${p.color}"/><text x="${lx + 15}" y="${ly}">${escapeXml(text.processName(p.code))} <tspan fill="${MUTED}">${Math.round(counts[p.code]).toLocaleString('en').replace(/,/g, '\u2009')}</tspan></text>`,
     );
   }
   o.push('</g>');

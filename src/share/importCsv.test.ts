@@ -116,6 +116,49 @@ describe('CSV import', () => {
   });
 });
 
+describe('CSV import problems as data (worded per language by the app)', () => {
+  function problemsOf(text: string): ImportError {
+    try {
+      parseRunCsv(text);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ImportError);
+      return e as ImportError;
+    }
+    throw new Error('expected an ImportError');
+  }
+
+  it('name the line, the column, the expected kind and the value found', () => {
+    expect(problemsOf(corrupt(17, 'eEcalGeV', 'abc')).problems).toEqual([
+      { kind: 'cell', line: 17, column: 'eEcalGeV', expected: { kind: 'nonNegativeOrNan' }, got: 'abc' },
+    ]);
+    expect(problemsOf(corrupt(9, 'weight', '')).problems[0]).toMatchObject({ line: 9, column: 'weight', expected: { kind: 'number' } });
+    expect(problemsOf(corrupt(6, 'eventIndex', '1.5')).problems[0]).toMatchObject({ kind: 'cell', line: 6, expected: { kind: 'int' } });
+    expect(problemsOf(corrupt(4, 'passesCuts', 'yes')).problems[0]).toMatchObject({ expected: { kind: 'zeroOrOne' }, got: 'yes' });
+    const label = problemsOf(corrupt(3, 'process', 'dark-matter')).problems[0];
+    expect(label).toMatchObject({ kind: 'cell', expected: { kind: 'processLabel' } });
+    expect(label.kind === 'cell' && label.expected.options).toContain('dimuon');
+    expect(problemsOf(corrupt(20, 'eventIndex', '5000')).problems).toEqual([{ kind: 'sequence', line: 20, column: 'eventIndex', expected: 118, got: '5000' }]);
+  });
+
+  it('describe the header, the row length, an empty file and a cut-off list', () => {
+    expect(problemsOf(csv.replace('eEcalGeV', 'eEcal')).problems[0]).toMatchObject({ kind: 'header', line: 1, column: 5, expected: 'eEcalGeV', got: 'eEcal' });
+    expect(problemsOf(csv.split('\n')[0] + ',extra\n0').problems[0]).toMatchObject({ kind: 'header', column: 10, expected: null, got: 'extra' });
+    const lines = csv.split('\n');
+    lines[10] = lines[10].split(',').slice(0, 5).join(',');
+    expect(problemsOf(lines.join('\n')).problems[0]).toMatchObject({ kind: 'columnCount', line: 11, expected: 9, got: 5 });
+    expect(problemsOf('').problems).toEqual([{ kind: 'empty' }]);
+    expect(problemsOf(csv.split('\n')[0] + '\n').problems).toEqual([{ kind: 'csvNoEvents', line: 2 }]);
+    // passesCuts 'x' on lines 3 … 8: five problems listed, then the check stops
+    const text = csv
+      .split('\n')
+      .map((row, i) => (i >= 2 && i <= 7 ? row.replace(/,[^,]*$/, ',x') : row))
+      .join('\n');
+    const many = problemsOf(text);
+    expect(many.problems.length).toBe(5);
+    expect(many.truncated).toBe(true);
+  });
+});
+
 describe('CSV import of an NA64μ run', () => {
   it('reads back the CLI CSV of a simulated NA64μ run', () => {
     const sim = new Simulator({ ...DEFAULT_PARAMS.na64mu, events: 400, seed: 2 });

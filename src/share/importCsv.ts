@@ -17,7 +17,7 @@ import { allocateColumns, type RunColumns } from '../physics/columns';
 import { MAX_EVENTS } from '../physics/params';
 import { PROCESSES } from '../physics/processes';
 import type { SetupId } from '../physics/setups/types';
-import { ImportError } from './importError';
+import { expectedOf, expectMessage, ImportError, type ImportProblem } from './importError';
 
 /** The CLI headers (must match csvHeader in src/cli/csv.ts). */
 export const CSV_HEADERS: Record<SetupId, readonly string[]> = {
@@ -31,42 +31,40 @@ const CODE_OF = new Map<string, number>(PROCESSES.map((p) => [p.label, p.code]))
 
 const numberCell = z
   .string()
-  .regex(NUMBER_RE, 'expected a number')
+  .regex(NUMBER_RE, expectMessage({ kind: 'number' }))
   .transform((s) => Number(s));
+const NON_NEGATIVE = expectMessage({ kind: 'nonNegative' });
 /** Momenta: a number, or 'nan' (not measured; the CLI writes non-finite values so). */
-const momentumCell = z.union([z.literal('nan').transform(() => NaN), numberCell], { error: "expected a number or 'nan'" });
+const momentumCell = z.union([z.literal('nan').transform(() => NaN), numberCell], { error: expectMessage({ kind: 'numberOrNan' }) });
 /** Energies: a number ≥ 0, or 'nan'. */
 const energyCell = z.union(
-  [z.literal('nan').transform(() => NaN), numberCell.pipe(z.number().min(0, 'expected a number ≥ 0'))],
-  { error: "expected a number ≥ 0 or 'nan'" },
+  [z.literal('nan').transform(() => NaN), numberCell.pipe(z.number().min(0, NON_NEGATIVE))],
+  { error: expectMessage({ kind: 'nonNegativeOrNan' }) },
 );
 
 const cellSchemas: Record<string, z.ZodType<number>> = {
-  eventIndex: numberCell.pipe(z.number().int('expected a whole number').min(0, 'expected a number ≥ 0')),
-  process: z.enum(LABELS, { error: `expected a process label (${LABELS.join(', ')})` }).transform((l) => CODE_OF.get(l) ?? 0),
-  weight: numberCell.pipe(z.number().min(0, 'expected a number ≥ 0').refine(Number.isFinite, 'expected a finite number')),
-  passesCuts: z.enum(['0', '1'], { error: 'expected 0 or 1' }).transform((s) => (s === '1' ? 1 : 0)),
+  eventIndex: numberCell.pipe(z.number().int(expectMessage({ kind: 'int' })).min(0, NON_NEGATIVE)),
+  process: z.enum(LABELS, { error: expectMessage({ kind: 'processLabel', options: LABELS }) }).transform((l) => CODE_OF.get(l) ?? 0),
+  weight: numberCell.pipe(z.number().min(0, NON_NEGATIVE).refine(Number.isFinite, expectMessage({ kind: 'finite' }))),
+  passesCuts: z.enum(['0', '1'], { error: expectMessage({ kind: 'zeroOrOne' }) }).transform((s) => (s === '1' ? 1 : 0)),
 };
 const cellSchema = (column: string) => cellSchemas[column] ?? (column.startsWith('e') ? energyCell : momentumCell);
 
-const headerSchema = z.array(z.string()).superRefine((cols, ctx) => {
+const HEADERS = { na64e: CSV_HEADERS.na64e.join(','), na64mu: CSV_HEADERS.na64mu.join(',') };
+
+/** The first column of a header line that differs from the closer of the two headers (null: none). */
+function headerProblem(cols: readonly string[], line: number): ImportProblem | null {
   const candidates = Object.entries(CSV_HEADERS) as [SetupId, readonly string[]][];
   // the closer header decides which setup the file was meant for
   const score = (h: readonly string[]) => h.filter((c, i) => cols[i] === c).length;
   const [, best] = candidates.reduce((a, b) => (score(b[1]) > score(a[1]) ? b : a));
   for (let i = 0; i < Math.max(best.length, cols.length); i++) {
     if (cols[i] !== best[i]) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          i >= best.length
-            ? `column ${i + 1}: expected no further column, got '${cols[i]}'`
-            : `column ${i + 1}: expected '${best[i]}', got ${cols[i] === undefined ? 'nothing' : `'${cols[i]}'`}`,
-      });
-      return;
+      return { kind: 'header', line, column: i + 1, expected: i >= best.length ? null : best[i], got: cols[i] ?? null, headers: HEADERS };
     }
   }
-});
+  return null;
+}
 
 export interface CsvRun {
   setupId: SetupId;
@@ -75,20 +73,16 @@ export interface CsvRun {
 
 const MAX_ERRORS = 5;
 
-/** Parse CSV text into a run. Throws ImportError listing up to 5 problems (line, column, expected, got). */
+/** Parse CSV text into a run. Throws ImportError listing up to 5 problems (line, column, expected, got) as data. */
 export function parseRunCsv(text: string): CsvRun {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = src.split(/\r?\n/);
   let first = 0;
   while (first < lines.length && lines[first].trim() === '') first++;
-  if (first >= lines.length) throw new ImportError('the file is empty');
+  if (first >= lines.length) throw new ImportError([{ kind: 'empty' }]);
   const header = lines[first].split(',').map((s) => s.trim());
-  const h = headerSchema.safeParse(header);
-  if (!h.success) {
-    throw new ImportError(
-      `line ${first + 1} (header): ${h.error.issues[0].message}. Expected the header '${CSV_HEADERS.na64e.join(',')}' (NA64e) or '${CSV_HEADERS.na64mu.join(',')}' (NA64μ)`,
-    );
-  }
+  const h = headerProblem(header, first + 1);
+  if (h) throw new ImportError([h]);
   const setupId: SetupId = header.length === CSV_HEADERS.na64mu.length ? 'na64mu' : 'na64e';
   const cols = CSV_HEADERS[setupId];
   const schemas = cols.map(cellSchema);
@@ -98,11 +92,11 @@ export function parseRunCsv(text: string): CsvRun {
   let last = lines.length - 1;
   while (last > first && lines[last].trim() === '') last--;
   const n = last - first;
-  if (n <= 0) throw new ImportError(`line ${first + 2}: expected at least one event after the header, got none`);
-  if (n > MAX_EVENTS) throw new ImportError(`the file has ${n} events; at most ${MAX_EVENTS.toExponential(0)} can be imported`);
+  if (n <= 0) throw new ImportError([{ kind: 'csvNoEvents', line: first + 2 }]);
+  if (n > MAX_EVENTS) throw new ImportError([{ kind: 'tooMany', count: n, limit: MAX_EVENTS }]);
 
   const c = allocateColumns(n, 0);
-  const errors: string[] = [];
+  const errors: ImportProblem[] = [];
   let expectIndex = 0;
   for (let k = 0; k < n && errors.length < MAX_ERRORS; k++) {
     const lineNo = first + 2 + k;
@@ -114,20 +108,20 @@ export function parseRunCsv(text: string): CsvRun {
     expectIndex = expected + 1;
     if (k === 0) c.firstIndex = expected;
     if (cells.length !== cols.length) {
-      errors.push(`line ${lineNo}: expected ${cols.length} columns (${cols.join(',')}), got ${cells.length}`);
+      errors.push({ kind: 'columnCount', line: lineNo, expected: cols.length, columns: cols.join(','), got: cells.length });
       continue;
     }
     const r = rowSchema.safeParse(cells);
     if (!r.success) {
       for (const issue of r.error.issues.slice(0, MAX_ERRORS - errors.length)) {
         const i = Number(issue.path[0]);
-        errors.push(`line ${lineNo}, column ${cols[i]}: ${issue.message}, got '${cells[i]}'`);
+        errors.push({ kind: 'cell', line: lineNo, column: cols[i], expected: expectedOf(issue), got: cells[i] });
       }
       continue;
     }
     const v = r.data as number[];
     if (v[0] !== expected) {
-      errors.push(`line ${lineNo}, column eventIndex: expected ${expected} (rows must be consecutive events), got '${cells[0]}'`);
+      errors.push({ kind: 'sequence', line: lineNo, column: 'eventIndex', expected, got: cells[0] });
       continue;
     }
     const get = (name: string) => v[cols.indexOf(name)];
@@ -144,7 +138,7 @@ export function parseRunCsv(text: string): CsvRun {
     c.cutBits[k] = get('passesCuts') ? 0xffff : 0;
   }
   if (errors.length) {
-    throw new ImportError(errors.join('; ') + (errors.length >= MAX_ERRORS ? '; (further lines not checked)' : ''));
+    throw new ImportError(errors, errors.length >= MAX_ERRORS);
   }
   return { setupId, columns: c };
 }

@@ -16,32 +16,33 @@ import { z } from 'zod';
 import type { CellHit, EventDetail, ParticleKind, TrackDetail, TrackerHit } from '../physics/detail';
 import type { Setup, SetupId } from '../physics/setups/types';
 import { cellAt, hasCells } from './cellGeometry';
-import { ImportError } from './importError';
+import { expectedOf, expectMessage as m, ImportError, type ImportProblem } from './importError';
 
 export { ImportError };
 
 const PARTICLES = ['e-', 'e+', 'gamma', 'mu-', 'mu+', 'pi-', 'pi+', 'K-', 'pbar', 'n', 'K0L', 'nu', 'chi', 'hadrons'] as const;
 
-const finite = z.number({ error: 'expected a number' }).refine(Number.isFinite, 'expected a finite number');
+const finite = z.number({ error: m({ kind: 'number' }) }).refine(Number.isFinite, m({ kind: 'finite' }));
 /** JSON writes NaN as null. */
 const numOrNull = z.union([z.number(), z.null()]).transform((v) => (v === null ? NaN : v));
-const vec3 = z.tuple([finite, finite, finite], { error: 'expected a position [x, y, z] in mm' });
+const vec3 = z.tuple([finite, finite, finite], { error: m({ kind: 'position' }) });
+const ENERGY = m({ kind: 'energy' });
 
 const trackSchema = z.looseObject({
-  pos: z.array(vec3, { error: 'expected a list of positions [[x, y, z], …]' }).min(2, 'expected at least 2 positions'),
-  particle: z.enum(PARTICLES, { error: `expected a particle (${PARTICLES.join(', ')})` }).optional(),
-  energy: finite.min(0, 'expected an energy ≥ 0 MeV').optional(),
+  pos: z.array(vec3, { error: m({ kind: 'positions' }) }).min(2, m({ kind: 'minPositions', limit: 2 })),
+  particle: z.enum(PARTICLES, { error: m({ kind: 'particle', options: PARTICLES }) }).optional(),
+  energy: finite.min(0, ENERGY).optional(),
   invisible: z.boolean().optional(),
   note: z.string().optional(),
 });
 
-const hitSchema = z.union([vec3, z.looseObject({ pos: z.array(finite).min(3, 'expected [x, y, z]'), detector: z.string().optional() })], {
-  error: 'expected a hit [x, y, z] or { "pos": [x, y, z] }',
+const hitSchema = z.union([vec3, z.looseObject({ pos: z.array(finite).min(3, m({ kind: 'xyz' })), detector: z.string().optional() })], {
+  error: m({ kind: 'hit' }),
 });
 
 const cellSchema = z.looseObject({
-  pos: z.array(finite).min(2, 'expected a cell position [x, y] in mm'),
-  energy: finite.min(0, 'expected an energy ≥ 0 MeV'),
+  pos: z.array(finite).min(2, m({ kind: 'cellPosition' })),
+  energy: finite.min(0, ENERGY),
   cellSize: finite.positive().optional(),
   detector: z.string().optional(),
   ix: z.number().int().min(0).optional(),
@@ -51,8 +52,8 @@ const cellSchema = z.looseObject({
 
 const planarSchema = z.object({
   plane: z
-    .tuple([finite, finite, finite, finite], { error: 'expected a plane [nx, ny, nz, distance]' })
-    .refine((p) => Math.abs(p[0]) < 1e-6 && Math.abs(p[1]) < 1e-6 && p[2] > 0, 'expected a plane facing the beam (normal [0, 0, 1])'),
+    .tuple([finite, finite, finite, finite], { error: m({ kind: 'plane' }) })
+    .refine((p) => Math.abs(p[0]) < 1e-6 && Math.abs(p[1]) < 1e-6 && p[2] > 0, m({ kind: 'planeFacing' })),
   cells: z.array(cellSchema),
 });
 
@@ -63,7 +64,7 @@ const textLineSchema = z.object({
 });
 
 const metaSchema = z.looseObject({
-  setup: z.enum(['na64e', 'na64mu'], { error: "expected setup 'na64e' or 'na64mu'" }),
+  setup: z.enum(['na64e', 'na64mu'], { error: m({ kind: 'setup' }) }),
   seed: z.number().int().min(0),
   eventIndex: z.number().int().min(0),
   process: z.number().int().min(0).max(255),
@@ -100,13 +101,14 @@ const eventSchema = z
     na64: metaSchema.optional(),
   })
   .refine((e) => e.Tracks !== undefined || e.PlanarCaloCells !== undefined, {
-    message: 'expected an event with "Tracks" and/or "PlanarCaloCells"',
+    message: m({ kind: 'eventContent' }),
   });
 
 type PhoenixEventIn = z.infer<typeof eventSchema>;
 
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
+/** A value of the file as short JSON text (null: nothing there). */
+function describeValue(v: unknown): string | null {
+  if (v === undefined) return null;
   const s = JSON.stringify(v);
   return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}…` : s;
 }
@@ -120,15 +122,14 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** Zod issues as readable lines: "Tracks › e- › 0 › pos › 1: expected …, got …". */
-function issuesText(err: z.ZodError, root: unknown, prefix: string): string {
-  return err.issues
-    .slice(0, 4)
-    .map((i) => {
-      const path = [prefix, ...i.path.map(String)].filter(Boolean).join(' › ');
-      return `${path || 'file'}: ${i.message}, got ${describeValue(valueAt(root, i.path))}`;
-    })
-    .join('; ');
+/** Zod issues as problems: path "Tracks › e- › 0 › pos › 1", what was expected, what was found. */
+function issueProblems(err: z.ZodError, root: unknown, prefix: string): ImportProblem[] {
+  return err.issues.slice(0, 4).map((i) => ({
+    kind: 'value',
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join(' › '),
+    expected: expectedOf(i),
+    got: describeValue(valueAt(root, i.path)),
+  }));
 }
 
 function isEventLike(v: unknown): boolean {
@@ -148,22 +149,22 @@ export function parsePhoenixEvent(
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new ImportError(`not a JSON file: ${(e as Error).message}`);
+    throw new ImportError([{ kind: 'notJson', detail: (e as Error).message }]);
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new ImportError('expected a JSON object of events { "<event name>": { … } }');
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new ImportError([{ kind: 'notObject' }]);
   let eventKey = '';
   let raw: unknown;
   let nEvents = 1;
   if (isEventLike(json)) raw = json;
   else {
     const keys = Object.keys(json).filter((k) => (json as Record<string, unknown>)[k] !== null);
-    if (keys.length === 0) throw new ImportError('the file holds no events');
+    if (keys.length === 0) throw new ImportError([{ kind: 'noEvents' }]);
     eventKey = keys[0];
     nEvents = keys.length;
     raw = (json as Record<string, unknown>)[eventKey];
   }
   const r = eventSchema.safeParse(raw);
-  if (!r.success) throw new ImportError(issuesText(r.error, raw, eventKey));
+  if (!r.success) throw new ImportError(issueProblems(r.error, raw, eventKey));
   return { detail: toDetail(r.data, setupFor(r.data.na64?.setup), eventKey), eventKey, nEvents };
 }
 
@@ -187,7 +188,7 @@ function toDetail(e: PhoenixEventIn, setup: Setup, eventKey: string): EventDetai
     }
   }
   const cells: CellHit[] = [];
-  const problems: string[] = [];
+  const problems: ImportProblem[] = [];
   for (const [collection, coll] of Object.entries(e.PlanarCaloCells ?? {})) {
     coll.cells.forEach((c, k) => {
       const known = c.detector !== undefined && c.ix !== undefined && c.iy !== undefined;
@@ -198,16 +199,16 @@ function toDetail(e: PhoenixEventIn, setup: Setup, eventKey: string): EventDetai
       }
       const at = cellAt(setup, c.pos[0], c.pos[1], coll.plane[3]);
       if (!at) {
-        if (problems.length < 3)
-          problems.push(
-            `${[eventKey, 'PlanarCaloCells', collection, 'cells', String(k)].filter(Boolean).join(' › ')}: expected a cell of a calorimeter of the ${setup.name} setup, got position [${c.pos[0]}, ${c.pos[1]}] on plane z = ${coll.plane[3]} mm`,
-          );
+        if (problems.length < 3) {
+          const path = [eventKey, 'PlanarCaloCells', collection, 'cells', String(k)].filter(Boolean).join(' › ');
+          problems.push({ kind: 'cellOutside', path, setup: setup.name, x: c.pos[0], y: c.pos[1], z: coll.plane[3] });
+        }
         return;
       }
       cells.push({ ...at, energyMeV: c.energy });
     });
   }
-  if (problems.length) throw new ImportError(problems.join('; '));
+  if (problems.length) throw new ImportError(problems);
 
   const eventIndex = e.na64?.eventIndex ?? e['event number'] ?? e.eventNumber ?? 0;
   const seed = e.na64?.seed ?? Number(e['run number'] ?? e.runNumber ?? 0);

@@ -171,6 +171,38 @@ describe('Phoenix import', () => {
     cell.pos = [5000, 5000];
     expect(errorOf(JSON.stringify(outside))).toMatch(/expected a cell of a calorimeter of the .* setup, got position \[5000, 5000\]/);
   });
+
+  it('reports the problems as data: path, expected kind, value found (the app words them per language)', () => {
+    const problemsOf = (text: string) => {
+      try {
+        parsePhoenixEvent(text, setupFor);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ImportError);
+        return (e as ImportError).problems;
+      }
+      throw new Error('expected an ImportError');
+    };
+    expect(problemsOf('{"a": ')[0]).toMatchObject({ kind: 'notJson' });
+    expect(problemsOf('[1,2]')).toEqual([{ kind: 'notObject' }]);
+    expect(problemsOf('{}')).toEqual([{ kind: 'noEvents' }]);
+    expect(problemsOf(JSON.stringify({ ev: { 'event number': 1 } }))).toEqual([{ kind: 'value', path: 'ev', expected: { kind: 'eventContent' }, got: '{"event number":1}' }]);
+    const track = (t: unknown) => problemsOf(JSON.stringify({ ev: { Tracks: { e: [t] } } }))[0];
+    expect(track({ pos: [[0, 0, 0], [0, 0, 'far']] })).toEqual({ kind: 'value', path: 'ev › Tracks › e › 0 › pos › 1 › 2', expected: { kind: 'number' }, got: '"far"' });
+    expect(track({})).toEqual({ kind: 'value', path: 'ev › Tracks › e › 0 › pos', expected: { kind: 'positions' }, got: null });
+    expect(track({ pos: [[0, 0, 0]] })).toMatchObject({ expected: { kind: 'minPositions', limit: 2 } });
+    expect(track({ pos: [[0, 0, 0], [0, 0, 1]], particle: 'x' })).toMatchObject({ expected: { kind: 'particle' } });
+    // checks without a message of their own: the kind of the check
+    expect(track({ pos: [[0, 0, 0], [0, 0, 1]], invisible: 'yes' })).toMatchObject({ expected: { kind: 'boolean' }, got: '"yes"' });
+    const cells = { ECAL: { plane: [0, 0, 1, 1000], cells: [{ pos: [5000, 5000], energy: 10, ix: -1 }] } };
+    expect(problemsOf(JSON.stringify({ ev: { PlanarCaloCells: cells } }))[0]).toMatchObject({
+      path: 'ev › PlanarCaloCells › ECAL › cells › 0 › ix',
+      expected: { kind: 'min', limit: 0, inclusive: true },
+    });
+    delete (cells.ECAL.cells[0] as { ix?: number }).ix;
+    expect(problemsOf(JSON.stringify({ ev: { PlanarCaloCells: cells } }))).toEqual([
+      { kind: 'cellOutside', path: 'ev › PlanarCaloCells › ECAL › cells › 0', setup: setupFor().name, x: 5000, y: 5000, z: 1000 },
+    ]);
+  });
 });
 
 describe('Phoenix round trip for NA64μ', () => {

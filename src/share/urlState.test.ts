@@ -125,6 +125,35 @@ describe('URL state', () => {
     expect(r.errors.find((e) => e.field === 'events')!.expected).toMatch(/at least 1/);
   });
 
+  it('gives every rejected field its problem as data: ParamIssues for run parameters, a UrlIssue otherwise', () => {
+    const r = read('#setup=lhc&seed=abc&box=10,5,0,1&cuts=2.5&nOnTarget=0&camera=fisheye&lang=klingon&tour=9999&regions=2&event=100000&tab=plots&observed=4&limit=bayes');
+    const by = Object.fromEntries(r.errors.map((e) => [e.field, e]));
+    for (const e of r.errors) expect(!!e.issues?.length !== !!e.issue, e.field).toBe(true);
+    expect(by.seed.issues?.[0]).toMatchObject({ field: 'seed', code: 'type' });
+    expect(by.setup.issue).toEqual({ kind: 'oneOf', options: ['na64e', 'na64mu'] });
+    expect(by.box.issue).toEqual({ kind: 'boxOrder', axis: 'x' });
+    expect(by.cuts.issue).toEqual({ kind: 'int' });
+    expect(by.nOnTarget.issue).toEqual({ kind: 'min', limit: 0, inclusive: false });
+    expect(by.camera.issue).toEqual({ kind: 'oneOf', options: ['side', 'top', 'beam', 'overview', 'ecal'] });
+    expect(by.lang.issue).toEqual({ kind: 'language' });
+    expect(by.tour.issue).toEqual({ kind: 'max', limit: 99, inclusive: true });
+    expect(by.regions.issue).toEqual({ kind: 'oneOf', options: ['0', '1'] });
+    expect(by.event.issue).toEqual({ kind: 'eventBeyondRun', limit: 100000 });
+    expect(by.tab.issue).toEqual({ kind: 'oneOf', options: ['event', 'sensitivity'] });
+    expect(by.observed.issue).toEqual({ kind: 'oneOf', options: ['expected', '0', '1', '2', '3', '5'] });
+    expect(by.limit.issue).toEqual({ kind: 'oneOf', options: ['cls', 'classical'] });
+    const one = (hash: string) => read(hash).errors[0].issue;
+    expect(one('#box=1,2,3')).toEqual({ kind: 'boxShape' });
+    expect(one('#box=a,b,c,d')).toEqual({ kind: 'boxShape' });
+    expect(one('#box=-1,2,0,1')).toEqual({ kind: 'boxNegative' });
+    expect(one('#box=0,2,3,1')).toEqual({ kind: 'boxOrder', axis: 'y' });
+    expect(one('#cuts=x')).toEqual({ kind: 'number' });
+    expect(one('#event=-1')).toEqual({ kind: 'min', limit: 0, inclusive: true });
+    expect(one('#setup=na64e&signal=zprime,50,0.0007,0.01')).toEqual({ kind: 'signalModel', model: 'aprime', setup: 'na64e' });
+    expect(one('#setup=na64mu&signal=zprime,50,x,0.01')).toEqual({ kind: 'signalShape', model: 'zprime' });
+    expect(read('#signal=aprime,0.1,0.0001,0.01').errors[0].issues?.[0]).toMatchObject({ field: 'signal.massMeV', code: 'min', limit: 1 });
+  });
+
   it('rejects an unknown setup, non-finite numbers and an event beyond the run', () => {
     const r = read('#setup=lhc&seed=Infinity&event=100000');
     expect(r.state.setup).toBe('na64e');

@@ -97,6 +97,31 @@ export interface UrlFieldError {
   used: string;
   /** For run parameters: the problem as data (the notice words it in the reader's language). */
   issues?: ParamIssue[];
+  /** For the other fields (box, camera, cuts, …): the problem as data (i18n/urlText.ts words it). */
+  issue?: UrlIssue;
+}
+
+/**
+ * What was wrong with a URL field that is not a run parameter, as data: the notice words it in the
+ * reader's language; `expected` keeps the English text.
+ *   number     not a number                      int       not a whole number
+ *   min / max  beyond `limit` (`inclusive`: the limit itself is allowed)
+ *   oneOf      not one of `options`              language  not a two-letter language code
+ *   boxShape   not four numbers xmin,xmax,ymin,ymax [GeV]
+ *   boxNegative  an edge below 0 GeV            boxOrder  min above max on `axis`
+ *   eventBeyondRun  an event index ≥ `limit` (the events of the run)
+ *   signalShape  not 'none' or `model`,mass,coupling,fraction[,α_D] (also: a part is not a number)
+ *   signalModel  `setup` produces `model`, the link names the other one
+ *   other      anything else
+ */
+export interface UrlIssue {
+  kind: 'number' | 'int' | 'min' | 'max' | 'oneOf' | 'language' | 'boxShape' | 'boxNegative' | 'boxOrder' | 'eventBeyondRun' | 'signalShape' | 'signalModel' | 'other';
+  limit?: number;
+  inclusive?: boolean;
+  options?: readonly string[];
+  axis?: 'x' | 'y';
+  model?: SignalParams['model'];
+  setup?: SetupId;
 }
 
 export interface UrlReadResult {
@@ -169,9 +194,9 @@ const boxSchema = z
   .pipe(
     z
       .tuple([z.number(), z.number(), z.number(), z.number()])
-      .refine((v) => v.every((x) => Number.isFinite(x) && x >= 0), 'expected box edges ≥ 0 GeV')
-      .refine((v) => v[0] <= v[1], 'expected xmin ≤ xmax')
-      .refine((v) => v[2] <= v[3], 'expected ymin ≤ ymax'),
+      .refine((v) => v.every((x) => Number.isFinite(x) && x >= 0), { message: 'expected box edges ≥ 0 GeV', params: { kind: 'boxNegative' } })
+      .refine((v) => v[0] <= v[1], { message: 'expected xmin ≤ xmax', params: { kind: 'boxOrder', axis: 'x' } })
+      .refine((v) => v[2] <= v[3], { message: 'expected ymin ≤ ymax', params: { kind: 'boxOrder', axis: 'y' } }),
   )
   .transform(([xMinGeV, xMaxGeV, yMinGeV, yMaxGeV]): SignalBox => ({ xMinGeV, xMaxGeV, yMinGeV, yMaxGeV }));
 
@@ -209,14 +234,20 @@ const signalShape = (setup: SetupId) => `expected 'none' or ${signalModelOf(setu
  * The signal mixed into the run: 'none', or model,massMeV,coupling,fraction[,alphaD] with the model
  * the setup produces (A′ for NA64e, Z′ for NA64μ); α_D only for the A′ (absent = the physics default).
  */
-function parseSignal(setup: SetupId, text: string): { ok: true; value: SignalParams | null } | { ok: false; expected: string; issues?: ParamIssue[] } {
+function parseSignal(
+  setup: SetupId,
+  text: string,
+): { ok: true; value: SignalParams | null } | { ok: false; expected: string; issues?: ParamIssue[]; issue?: UrlIssue } {
   if (text === 'none') return { ok: true, value: null };
   const model = signalModelOf(setup);
+  const shape: UrlIssue = { kind: 'signalShape', model };
   const parts = text.split(',');
-  if (parts.length < 4 || parts.length > (model === 'aprime' ? 5 : 4)) return { ok: false, expected: signalShape(setup) };
-  if (parts[0] !== model) return { ok: false, expected: `${signalShape(setup)} (${setup} produces the ${model === 'aprime' ? 'A′' : 'Z′'})` };
+  if (parts.length < 4 || parts.length > (model === 'aprime' ? 5 : 4)) return { ok: false, expected: signalShape(setup), issue: shape };
+  if (parts[0] !== model) {
+    return { ok: false, expected: `${signalShape(setup)} (${setup} produces the ${model === 'aprime' ? 'A′' : 'Z′'})`, issue: { kind: 'signalModel', model, setup } };
+  }
   const nums = parts.slice(1).map((t) => numberText.safeParse(t));
-  if (!nums.every((r) => r.success)) return { ok: false, expected: `${signalShape(setup)}: expected numbers` };
+  if (!nums.every((r) => r.success)) return { ok: false, expected: `${signalShape(setup)}: expected numbers`, issue: shape };
   const [massMeV, coupling, fraction, alphaD] = nums.map((r) => r.data as number);
   const r = signalParamsSchema.safeParse({ model, massMeV, coupling, fraction, ...(alphaD === undefined ? {} : { alphaD }) });
   if (r.success) return { ok: true, value: r.data };
@@ -235,12 +266,13 @@ const pointFieldSchema = (key: keyof SharedPoint) => numberText.pipe(key === 'al
 const couplingModeSchema = z.enum(['epsilon', 'y'], { error: "expected 'epsilon' or 'y'" });
 const methodSchema = z.enum(['cls', 'classical'], { error: "expected 'cls' or 'classical'" });
 const tabSchema = z.enum(SIDE_TABS, { error: `expected one of ${SIDE_TABS.join(', ')}` });
+const OBSERVED_OPTIONS = OBSERVED_CHOICES.map((n) => (n === null ? 'expected' : String(n)));
 const observedSchema = z
   .string()
-  .refine(
-    (s) => s === 'expected' || OBSERVED_CHOICES.some((n) => n !== null && String(n) === s),
-    `expected 'expected' or ${OBSERVED_CHOICES.filter((n) => n !== null).join(', ')} observed events`,
-  )
+  .refine((s) => OBSERVED_OPTIONS.includes(s), {
+    message: `expected 'expected' or ${OBSERVED_CHOICES.filter((n) => n !== null).join(', ')} observed events`,
+    params: { kind: 'oneOf', options: OBSERVED_OPTIONS },
+  })
   .transform((s) => (s === 'expected' ? null : Number(s)));
 
 /** Schema of one run parameter given as URL text. */
@@ -254,6 +286,36 @@ function expectedText(err: z.ZodError): string {
   const msg = err.issues[0]?.message ?? 'invalid value';
   return msg;
 }
+
+/**
+ * The first issue of a failed parse as data: a check that names its kind (`params`) gives it, else
+ * `shape` (a field whose every problem reads the same, such as the box's form), else the kind of
+ * the zod check (a number given as text that is not one, whole, range, options).
+ */
+function urlIssueOf(err: z.ZodError, shape?: UrlIssue): UrlIssue {
+  const i = err.issues[0];
+  if (i?.code === 'custom' && typeof i.params?.kind === 'string') return i.params as unknown as UrlIssue;
+  if (shape) return shape;
+  switch (i?.code) {
+    case 'invalid_format':
+      return { kind: 'number' };
+    case 'invalid_type':
+      return { kind: i.expected === 'int' ? 'int' : 'number' };
+    case 'too_small':
+      return { kind: 'min', limit: Number(i.minimum), inclusive: i.inclusive ?? true };
+    case 'too_big':
+      return { kind: 'max', limit: Number(i.maximum), inclusive: i.inclusive ?? true };
+    case 'invalid_value':
+      return { kind: 'oneOf', options: i.values.map(String) };
+    default:
+      return { kind: 'other' };
+  }
+}
+
+/** Issues that read the same for every problem of their field. */
+const BOX_SHAPE: UrlIssue = { kind: 'boxShape' };
+const LANGUAGE: UrlIssue = { kind: 'language' };
+const ZERO_OR_ONE: UrlIssue = { kind: 'oneOf', options: ['0', '1'] };
 
 /** Read all state parameters of a query (or hash) string: the hash's parameters override the query's. */
 export function urlParamsOf(search: string, hash: string): URLSearchParams {
@@ -297,8 +359,8 @@ export function readUrlState(
   const errors: UrlFieldError[] = [];
   const found = URL_KEYS.some((k) => params.has(k));
   const raw = (k: string) => params.get(k);
-  const bad = (field: string, value: string, expected: string, used: string, issues?: ParamIssue[]) =>
-    errors.push(issues ? { field, value, expected, used, issues } : { field, value, expected, used });
+  const bad = (field: string, value: string, expected: string, used: string, problem: { issues: ParamIssue[] } | { issue: UrlIssue }) =>
+    errors.push({ field, value, expected, used, ...problem });
 
   // setup first: it decides which settings the other fields change and which defaults apply
   let setup = current.setup;
@@ -308,7 +370,7 @@ export function readUrlState(
     if (r.success) setup = r.data;
     else {
       setup = 'na64e';
-      bad('setup', setupRaw, expectedText(r.error), setup);
+      bad('setup', setupRaw, expectedText(r.error), setup, { issue: urlIssueOf(r.error) });
     }
   }
   const base = current.settings[setup] ?? defaults[setup];
@@ -322,7 +384,7 @@ export function readUrlState(
     if (r.success) params2[key] = r.data;
     else {
       params2[key] = DEFAULT_PARAMS[setup][key];
-      bad(key, v, expectedText(r.error), String(DEFAULT_PARAMS[setup][key]), paramIssuesOf(r.error).map((i) => ({ ...i, field: key })));
+      bad(key, v, expectedText(r.error), String(DEFAULT_PARAMS[setup][key]), { issues: paramIssuesOf(r.error).map((i) => ({ ...i, field: key })) });
     }
   }
   const signalRaw = raw('signal');
@@ -331,7 +393,7 @@ export function readUrlState(
     if (r.ok) params2.signal = r.value;
     else {
       params2.signal = null;
-      bad('signal', signalRaw, r.expected, 'none', r.issues);
+      bad('signal', signalRaw, r.expected, 'none', r.issues ? { issues: r.issues } : { issue: r.issue ?? { kind: 'other' } });
     }
     // no signal: the parameters as the defaults hold them (no key)
     if (params2.signal === null) delete params2.signal;
@@ -340,28 +402,37 @@ export function readUrlState(
   const full = runParamsSchema.safeParse(params2);
   const runParams: RunParams = full.success ? full.data : { ...DEFAULT_PARAMS[setup] };
 
-  const field = <T>(key: string, schema: z.ZodType<T>, fallback: T, show: (v: T) => string, keep: T, issues?: (e: z.ZodError) => ParamIssue[]): T => {
+  /** A field: the run parameters' kind of problem (`issues`), or else the URL's own (`shape` or from the check). */
+  const field = <T>(
+    key: string,
+    schema: z.ZodType<T>,
+    fallback: T,
+    show: (v: T) => string,
+    keep: T,
+    problem?: { issues: (e: z.ZodError) => ParamIssue[] } | { shape: UrlIssue },
+  ): T => {
     const v = raw(key);
     if (v === null) return keep;
     const r = schema.safeParse(v);
     if (r.success) return r.data;
-    bad(key, v, expectedText(r.error), show(fallback), issues?.(r.error));
+    const data = problem && 'issues' in problem ? { issues: problem.issues(r.error) } : { issue: urlIssueOf(r.error, problem?.shape) };
+    bad(key, v, expectedText(r.error), show(fallback), data);
     return fallback;
   };
 
   const appliedCuts = field('cuts', cutsSchema, def.appliedCuts, String, base.appliedCuts);
-  const box = field('box', boxSchema, def.box, fmtBox, base.box);
+  const box = field('box', boxSchema, def.box, fmtBox, base.box, { shape: BOX_SHAPE });
   const nOnTarget = field('nOnTarget', nOnTargetSchema, def.nOnTarget, numText, base.nOnTarget);
   let event = field<number | null>('event', eventSchema, null, () => '', null);
   if (event !== null && event >= runParams.events) {
-    bad('event', String(event), `expected an event index < events (${runParams.events})`, '');
+    bad('event', String(event), `expected an event index < events (${runParams.events})`, '', { issue: { kind: 'eventBeyondRun', limit: runParams.events } });
     event = null;
   }
   const camera = field('camera', cameraSchema, 'overview' as SharedCameraPreset, String, current.camera);
-  const language = field('lang', langSchema, 'en', String, current.language);
+  const language = field('lang', langSchema, 'en', String, current.language, { shape: LANGUAGE });
   const tourStep = field('tour', tourSchema, -1, String, current.tourStep);
-  const showRegions = field('regions', boolText, true, (b) => (b ? '1' : '0'), current.showRegions);
-  const presentation = field('present', boolText, false, (b) => (b ? '1' : '0'), current.presentation);
+  const showRegions = field('regions', boolText, true, (b) => (b ? '1' : '0'), current.showRegions, { shape: ZERO_OR_ONE });
+  const presentation = field('present', boolText, false, (b) => (b ? '1' : '0'), current.presentation, { shape: ZERO_OR_ONE });
 
   // sensitivity tab: the model point of the shared setup, field by field, then the choices
   const cs = current.sensitivity;
@@ -369,7 +440,7 @@ export function readUrlState(
   const point = { ...basePoint };
   for (const key of Object.keys(POINT_KEYS) as (keyof SharedPoint)[]) {
     const issues = (e: z.ZodError) => paramIssuesOf(e).map((i) => ({ ...i, field: `signal.${key}` }));
-    point[key] = field(POINT_KEYS[key], pointFieldSchema(key), defaultPoints[setup][key], numText, basePoint[key], issues);
+    point[key] = field(POINT_KEYS[key], pointFieldSchema(key), defaultPoints[setup][key], numText, basePoint[key], { issues });
   }
   const sd = DEFAULT_SENSITIVITY;
   const sensitivity: SharedSensitivity = {

@@ -7,8 +7,11 @@ import { RunCancelled, SimClient } from '../../sim/client';
 import { useApp } from '../../state/store';
 import { i18n } from '../../i18n';
 import type { SetupId } from '../../physics/setups/types';
+import { simErrorText } from './simError';
 
 const client = new SimClient();
+// start the workers now: they build their tables while the page itself is still being set up
+client.prestart();
 const analysing = new Set<SetupId>();
 const pendingAnalysis = new Set<SetupId>();
 // Test hook for the e2e suite (crash reporting and recovery); harmless for users.
@@ -35,7 +38,7 @@ export async function showEventDetail(eventIndex: number): Promise<void> {
     const detail = await client.detail(run.params, eventIndex);
     useApp.getState().setDetail({ detail, detailStatus: 'idle' });
   } catch (e) {
-    useApp.getState().setDetail({ detailStatus: 'error', detailError: (e as Error).message });
+    useApp.getState().setDetail({ detailStatus: 'error', detailError: simErrorText(e) });
   }
 }
 
@@ -66,7 +69,7 @@ export function useRunner() {
           const { analysis, columns } = await client.analyse(run.params, run.columns, mask);
           useApp.getState().setRun(id, { status: 'done', analysis, columns });
         } catch (e) {
-          useApp.getState().setRun(id, { status: 'error', error: i18n.t('run.analysisFailed', { message: (e as Error).message }), columns: null, analysis: null });
+          useApp.getState().setRun(id, { status: 'error', error: i18n.t('run.analysisFailed', { message: simErrorText(e) }), columns: null, analysis: null });
           return;
         }
       } while (pendingAnalysis.has(id));
@@ -106,7 +109,7 @@ export function useRunner() {
       useApp.getState().setRun(id, { firstPlotMs: performance.now() - t0 });
     } catch (e) {
       if (e instanceof RunCancelled) useApp.getState().setRun(id, { status: 'cancelled', progress: 0 });
-      else useApp.getState().setRun(id, { status: 'error', error: (e as Error).message });
+      else useApp.getState().setRun(id, { status: 'error', error: simErrorText(e) });
     }
   }, [analyse]);
 

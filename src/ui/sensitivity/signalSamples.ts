@@ -12,6 +12,7 @@ import type { SetupId } from '../../physics/setups/types';
 import { effectivePoint } from './modelPoint';
 import { DEFAULT_ALPHA_D, EPS0, SIGNAL_EVENTS_PER_MASS, sampleKey, sampleMasses, sampleSeed } from './sensitivityMath';
 import { useSensitivity } from './sensitivityStore';
+import { simErrorText } from '../app/simError';
 
 const client = new SimClient(Math.max(1, Math.min(3, (globalThis.navigator?.hardwareConcurrency ?? 2) - 1)));
 const cache = new Map<string, SignalSampleData>();
@@ -96,7 +97,7 @@ export function ensureSamples(force = false): void {
       if (controllers[id] !== ctrl) return;
       delete controllers[id];
       if (err instanceof RunCancelled) useSensitivity.getState().setSamples(id, { status: 'cancelled' });
-      else useSensitivity.getState().setSamples(id, { status: 'error', error: (err as Error).message });
+      else useSensitivity.getState().setSamples(id, { status: 'error', error: simErrorText(err) });
     });
 }
 

@@ -7,11 +7,11 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useApp } from '../../state/store';
-import type { UrlFieldError } from '../../share/urlState';
+import { ImportError } from '../../share/importError';
 import { useLocale } from '../../i18n';
-import { paramProblemText } from '../../i18n/paramText';
+import { importProblemsText } from '../../i18n/importText';
+import { urlErrorText } from '../../i18n/urlText';
 import {
   exportArrow,
   exportCsv,
@@ -40,17 +40,6 @@ const EXPORTS: { id: ExportId; testId: string; label: string; run: () => Promise
   { id: 'root', testId: 'export-root', label: 'exportRoot', run: exportRoot, needs: 'run' },
 ];
 
-/** One rejected link field in the reader's language (run parameters fully; other fields keep the validator's English text). */
-function urlErrorText(t: TFunction, locale: string, e: UrlFieldError): string {
-  if (e.issues?.length && e.used !== '') {
-    const problem = paramProblemText(t, locale, e.issues).replace(/\.$/, '');
-    return t('share.urlParamDefault', { problem, value: e.value, used: e.used });
-  }
-  return e.used === ''
-    ? t('share.urlErrorIgnored', { field: e.field, expected: e.expected, value: e.value })
-    : t('share.urlErrorDefault', { field: e.field, expected: e.expected, value: e.value, used: e.used });
-}
-
 function UrlNotice() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -76,10 +65,15 @@ function UrlNotice() {
 
 function ImportNotice() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const status = useShareUi((s) => s.importStatus);
   const setImportStatus = useShareUi((s) => s.setImportStatus);
   if (!status) return null;
   const error = status.kind === 'error';
+  // the problems of a file are worded in the reader's language (also after a language switch)
+  const text = status.problems?.length
+    ? t('share.importFileProblem', { file: status.file, problem: importProblemsText(t, locale, status.problems, status.truncated) })
+    : status.text;
   return (
     <div
       className={`share-notice ${error ? 'share-error' : 'share-ok'}`}
@@ -87,8 +81,8 @@ function ImportNotice() {
       data-testid={error ? 'import-error' : 'import-status'}
     >
       <p>
-        {error ? <strong>{t('share.importFailed')}: </strong> : null}
-        {status.text}
+        {error ? <strong>{t('share.importFailed')} </strong> : null}
+        {text}
       </p>
       <button type="button" onClick={() => setImportStatus(null)} data-testid="import-dismiss">
         {t('share.dismiss')}
@@ -172,7 +166,9 @@ export function Toolbar() {
     try {
       setImportStatus({ kind: 'ok', text: await importFile(file) });
     } catch (err) {
-      setImportStatus({ kind: 'error', text: `${file.name}: ${(err as Error).message}` });
+      const problems = err instanceof ImportError && err.problems.length ? { problems: err.problems, truncated: err.truncated } : {};
+      const text = t('share.importFileProblem', { file: file.name, problem: (err as Error).message });
+      setImportStatus({ kind: 'error', text, file: file.name, ...problems });
     } finally {
       // the same file may be chosen again after a fix
       if (fileRef.current) fileRef.current.value = '';

@@ -13,6 +13,11 @@ import { boxSummaryOf, useApp, type RunState } from '../../state/store';
 import { NA64E_REGIONS, NA64MU_REGIONS } from '../plots/regions';
 import { downloadBlob, downloadText, sceneToPng, svgToPng } from './dom';
 import { i18n } from '../../i18n';
+import { processName } from '../../i18n/physicsText';
+import { boxCountLabel } from '../plots/plotText';
+import { formatCount } from '../plots/format';
+import { numberText } from '../../i18n/eventText';
+import type { PlotSvgText } from '../../share/exportSvg';
 
 /** Size of the PNG export of the plot (4K, 16:9 for slides). */
 export const PNG_WIDTH = 3840;
@@ -31,17 +36,18 @@ const UI = {
   eventKeyName: (key: string) => i18n.t('share.eventKeyName', { key }),
 };
 
-// Text written into exported files (the plot's title and subtitle): English, like every exported file.
-const MSG = {
-  plotTitle: (setupName: string) => `${setupName} — hermeticity plot`,
-  importedSource: (file: string, n: string) => `imported from ${file}, ${n} events`,
-  runSource: (seed: number, n: string, beamGeV: number) => `seed ${seed}, ${n} events, beam ${beamGeV} GeV`,
-  noCuts: 'no cuts applied',
-  someCuts: (k: number, n: number) => `cuts 1–${k} of ${n} applied`,
-  boxText: (b: { xMinGeV: number; xMaxGeV: number; yMinGeV: number; yMaxGeV: number }) =>
-    `signal box x ${b.xMinGeV}–${b.xMaxGeV} GeV, y ${b.yMinGeV}–${b.yMaxGeV} GeV`,
-  credit: 'NA64 Explorer (simulation)',
-  boxLabel: (raw: string, weighted: number) => `${raw} events in box (${weighted} weighted)`,
+// The exported plot (SVG / PNG) speaks the reader's language: a slide for the lecture in French.
+// The data files (CSV, Arrow, Phoenix JSON, ROOT JSON) stay English.
+const plotText = (): PlotSvgText => {
+  const t = i18n.t;
+  return {
+    colorbarTitle: t('plot.colorbarTitle'),
+    legendHeading: t('share.plot.legendHeading'),
+    signalBox: t('plot.signalBox'),
+    selectedEvent: (index) => t('share.plot.selectedEvent', { index }),
+    processName: (code) => processName(t, code),
+    regionLabel: (r) => t(`regions.${r.id}.label`, { defaultValue: r.label }),
+  };
 };
 
 function currentRun(): { run: RunState; setupId: SetupId } {
@@ -66,22 +72,26 @@ function plotSvgInput(pixelWidth?: number, pixelHeight?: number) {
   const k = Math.min(settings.appliedCuts, setup.cuts.length);
   const summary = boxSummaryOf(run, settings);
   const p = run.params;
-  const cutText = k === 0 ? MSG.noCuts : MSG.someCuts(k, setup.cuts.length);
+  const t = i18n.t;
+  const lng = i18n.resolvedLanguage ?? i18n.language ?? 'en';
+  const cutText = k === 0 ? t('cutflow.none') : t('cutflow.applied', { k, n: setup.cuts.length });
   const source = run.importedFrom
-    ? MSG.importedSource(run.importedFrom, a.nEvents.toLocaleString('en'))
+    ? t('share.plot.importedSource', { file: run.importedFrom, n: formatCount(a.nEvents, lng) })
     : p
-      ? MSG.runSource(p.seed, p.events.toLocaleString('en'), p.beamEnergyGeV)
+      ? t('share.plot.runSource', { seed: p.seed, n: formatCount(p.events, lng), beamGeV: numberText(p.beamEnergyGeV, lng) })
       : '';
   const b = settings.box;
+  const boxText = t('share.plot.box', { xMin: numberText(b.xMinGeV, lng), xMax: numberText(b.xMaxGeV, lng), yMin: numberText(b.yMinGeV, lng), yMax: numberText(b.yMaxGeV, lng) });
   return {
     analysis: a,
     axes: setup.axes,
     box: b,
     selected: st.selected,
     regions: st.showRegions ? (setupId === 'na64e' ? NA64E_REGIONS : NA64MU_REGIONS) : null,
-    title: MSG.plotTitle(setup.name),
-    subtitle: [source, cutText, MSG.boxText(b), MSG.credit].filter(Boolean).join(' · '),
-    boxLabel: summary ? MSG.boxLabel(summary.inBox.raw.toLocaleString('en'), Number(summary.inBox.weighted.toPrecision(3))) : undefined,
+    title: t('share.plot.title', { setup: setup.name }),
+    subtitle: [source, cutText, boxText, t('share.plot.credit')].filter(Boolean).join(' · '),
+    boxLabel: summary ? boxCountLabel(t, summary.inBox, lng) : undefined,
+    text: plotText(),
     pixelWidth,
     pixelHeight,
   };

@@ -1,10 +1,18 @@
 /** UI state of the sharing toolbar: the notice about a bad shared link and the import result. */
 import { create } from 'zustand';
 import type { UrlFieldError } from '../../share/urlState';
+import type { ImportProblem } from '../../share/importError';
 
 export interface ImportStatus {
   kind: 'ok' | 'error';
+  /** The message (for an error from problems: the English one; the notice words the problems). */
   text: string;
+  /** The file that failed to import. */
+  file?: string;
+  /** Why it failed, as data (worded in the reader's language when shown). */
+  problems?: readonly ImportProblem[];
+  /** Further lines were not checked. */
+  truncated?: boolean;
 }
 
 interface ShareUiState {
