@@ -149,9 +149,9 @@ function densityRects(a: AnalysisResult, sc: PlotScales, lut: string[], lo: numb
     const yTop = ye[iy + 1];
     const yBottom = ye[iy];
     const rowH = Math.max(0.01, yBottom - yTop);
-    let any = false;
-    for (let ix = 0; ix < nx; ix++) if (counts[iy * nx + ix] > MARKER_BIN_THRESHOLD) any = true;
-    if (!any) continue;
+    let dense = false;
+    for (let ix = 0; ix < nx; ix++) if (counts[iy * nx + ix] > MARKER_BIN_THRESHOLD) dense = true;
+    if (!dense) continue;
     const nSub = canRefine && rowH > REFINE_PX ? Math.max(2, Math.round(rowH / SUB_PX)) : 1;
     if (nSub === 1) {
       emitRow(yTop, rowH, (ix) => {

@@ -9,40 +9,14 @@ import { decayHadron } from '../decays';
 import type { ParticleKind, TextLine } from '../detail';
 import type { DetailRecorder } from '../eventOut';
 import type { Rng } from '../rng';
-import { highlandTheta0Rad, transportInField, drift, type TrackState } from '../tracking';
+import { transportInField, drift, type TrackState } from '../tracking';
 import { BEND_CONSTANT_GEV_PER_T_M, ELECTRON_MASS_MEV } from '../units';
 import { sampleSrFraction, srCriticalEnergyMeV, srPhotonCount } from '../synchrotron';
 import type { Na64eContext } from './context';
+import { isCharged, mainInc, result, stationsOf, type BeamlineInteraction, type BeamlineResult, type Incident } from './beamlineCommon';
+import { transportPlain } from './beamlinePlain';
 
-/** A particle arriving at the calorimeters. */
-export interface Incident {
-  kind: ParticleKind;
-  /** Energy [MeV]. */
-  e: number;
-  x: number;
-  y: number;
-  z: number;
-  tx: number;
-  ty: number;
-  /** Index of its track in the detail recorder (to extend it), or −1. */
-  trackIdx: number;
-}
-
-export type BeamlineInteraction = { type: 'none' } | { type: 'brem'; z: number; y: number } | { type: 'decay'; z: number };
-
-export interface BeamlineResult {
-  /** The charged particle (or null if the beam particle decayed into neutrals only). */
-  main: Incident | null;
-  neutrals: Incident[];
-  srMeanMeV: number;
-  srVarMeV2: number;
-  /** False if a plane saw no charged particle (track reconstruction fails). */
-  trackOk: boolean;
-  /** Story line of the beam-line interaction (detail only; null without detail or interaction). */
-  interactionNote: TextLine | null;
-}
-
-const isCharged = (k: ParticleKind) => k === 'e-' || k === 'mu-' || k === 'pi-' || k === 'K-' || k === 'pbar' || k === 'e+' || k === 'mu+' || k === 'pi+';
+export type { BeamlineInteraction, BeamlineResult, Incident } from './beamlineCommon';
 
 /**
  * Per-event scratch of the transport (module-level: no allocation per event in summary mode). The
@@ -50,8 +24,6 @@ const isCharged = (k: ParticleKind) => k === 'e-' || k === 'mu-' || k === 'pi-' 
  * use them before transporting the next event.
  */
 const s: TrackState = { x: 0, y: 0, z: 0, tx: 0, ty: 0, p: 0, q: -1 };
-const mainInc: Incident = { kind: 'e-', e: 0, x: 0, y: 0, z: 0, tx: 0, ty: 0, trackIdx: -1 };
-const result: BeamlineResult = { main: null, neutrals: [], srMeanMeV: 0, srVarMeV2: 0, trackOk: true, interactionNote: null };
 const tr = {
   kind: 'e-' as ParticleKind,
   mass: 0,
@@ -259,189 +231,6 @@ function applyInteraction(rng: Rng, d: DetailRecorder | null): void {
 function startTrack(d: DetailRecorder, kind: ParticleKind, e: number, s: TrackState): number {
   d.track(kind, e, [s.x, s.y, s.z]);
   return d.tracks.length - 1;
-}
-
-/**
- * transportBeamline for the common case (summary mode, no forced interaction): the same arithmetic
- * and the same random draws in the same order as the general loop above (so the same numbers, which
- * the hash tests of the columns check), on flat per-context station arrays with the track state in
- * locals: no closures, no property lookups of union-typed station objects, no per-station calls
- * except the random draws.
- */
-function transportPlain(ctx: Na64eContext, rng: Rng, kind: ParticleKind, massMeV: number, e0MeV: number): BeamlineResult {
-  const spec = ctx.spec;
-  const beam = ctx.setup.beam;
-  const fs = flatStationsOf(ctx);
-  const charged = isCharged(kind);
-  // all random numbers of this path are normal deviates, drawn in the order the general loop uses
-  // (a charged beam particle stays charged with p > 0 through the line: SR takes < 2 % of E)
-  const nz = fs.nNormals;
-  const zn = fs.normals;
-  if (charged) rng.fillNormal(zn, nz);
-  else rng.fillNormal(zn, 4);
-  let k = 0;
-  let x = 0 + beam.spotSigmaMm * zn[k++];
-  let y = 0 + beam.spotSigmaMm * zn[k++];
-  let z = ctx.decayZ0;
-  let tx = 0 + beam.divergenceMrad * 1e-3 * zn[k++];
-  let ty = 0 + beam.divergenceMrad * 1e-3 * zn[k++];
-  let p = Math.sqrt(Math.max(0, e0MeV * e0MeV - massMeV * massMeV));
-  const electron = kind === 'e-' || kind === 'e+';
-  const srMoments = ctx.srMoments;
-  const hitX = spec.hitX;
-  const hitY = spec.hitY;
-  const nUp = spec.upstream.length;
-  let srMean = 0;
-  let srVar = 0;
-  let trackOk = true;
-  let pi = 0;
-  for (let i = 0; i < fs.n; i++) {
-    const za = fs.z0[i];
-    let dz = za - z;
-    x += tx * dz;
-    y += ty * dz;
-    z = za;
-    const live = charged && p > 0;
-    if (fs.isPlane[i] === 1) {
-      if (live) {
-        const th = fs.theta0TimesP[i] / p; // Highland at β = 1: θ0 ∝ 1/p (PDG §34.3)
-        tx += th * zn[k++];
-        hitX[pi] = x + fs.res[i] * zn[k++];
-        if (pi < nUp) {
-          ty += th * zn[k++];
-          hitY[pi] = y + fs.res[i] * zn[k++];
-        } else hitY[pi] = y;
-      } else {
-        hitX[pi] = NaN;
-        hitY[pi] = NaN;
-        trackOk = false;
-      }
-      pi++;
-      continue;
-    }
-    const zb = fs.z1[i];
-    const fieldT = fs.fieldT[i];
-    if (!live) {
-      dz = zb - z;
-      x += tx * dz;
-      y += ty * dz;
-      z = zb;
-      continue;
-    }
-    if (electron) {
-      const e = Math.sqrt(p * p + massMeV * massMeV);
-      const theta = (BEND_CONSTANT_GEV_PER_T_M * fieldT * ((zb - za) / 1000)) / (p / 1000);
-      const nSr = srPhotonCount(e / ELECTRON_MASS_MEV, theta);
-      const ecMeV = srCriticalEnergyMeV(e, ELECTRON_MASS_MEV, fieldT);
-      const nAcc = nSr * ctx.srAcceptance;
-      srMean += nAcc * srMoments.mean * ecMeV;
-      srVar += nAcc * srMoments.meanSq * ecMeV * ecMeV;
-      p = Math.max(0, p - nSr * srMoments.mean * ecMeV);
-    }
-    // transportInField with one step, charge −1
-    const kB = (BEND_CONSTANT_GEV_PER_T_M * fieldT) / (p / 1000) / 1000;
-    dz = zb - z;
-    x += tx * dz + 0.5 * kB * dz * dz;
-    tx += kB * dz;
-    y += ty * dz;
-    z += dz;
-  }
-  const dzEnd = ctx.decayZ1 - z;
-  x += tx * dzEnd;
-  y += ty * dzEnd;
-  z = ctx.decayZ1;
-  if (result.neutrals.length > 0) result.neutrals.length = 0;
-  if (charged && p > 0) {
-    mainInc.kind = kind;
-    mainInc.e = Math.sqrt(p * p + massMeV * massMeV);
-    mainInc.x = x;
-    mainInc.y = y;
-    mainInc.z = z;
-    mainInc.tx = tx;
-    mainInc.ty = ty;
-    mainInc.trackIdx = -1;
-    result.main = mainInc;
-  } else result.main = null;
-  result.srMeanMeV = srMean;
-  result.srVarMeV2 = srVar;
-  result.trackOk = trackOk;
-  result.interactionNote = null;
-  return result;
-}
-
-/** The stations as flat arrays (plane: z0 = z; magnet: [z0, z1] with its field). */
-interface FlatStations {
-  n: number;
-  isPlane: Uint8Array;
-  z0: Float64Array;
-  z1: Float64Array;
-  res: Float64Array;
-  theta0TimesP: Float64Array;
-  fieldT: Float64Array;
-  /** Normal deviates of a charged particle crossing all planes: 4 (beam) + 4 per upstream plane + 2 per downstream plane. */
-  nNormals: number;
-  /** Scratch for them. */
-  normals: Float64Array;
-}
-const flatCache = new WeakMap<Na64eContext, FlatStations>();
-function flatStationsOf(ctx: Na64eContext): FlatStations {
-  let f = flatCache.get(ctx);
-  if (!f) {
-    const st = stationsOf(ctx);
-    const n = st.length;
-    const nPlanes = st.filter((a) => a.kind === 'plane').length;
-    const nUp = ctx.spec.upstream.length;
-    const nNormals = 4 + 4 * nUp + 2 * (nPlanes - nUp);
-    f = {
-      n,
-      isPlane: new Uint8Array(n),
-      z0: new Float64Array(n),
-      z1: new Float64Array(n),
-      res: new Float64Array(n),
-      theta0TimesP: new Float64Array(n),
-      fieldT: new Float64Array(n),
-      nNormals,
-      normals: new Float64Array(nNormals),
-    };
-    st.forEach((a, i) => {
-      if (a.kind === 'plane') {
-        f!.isPlane[i] = 1;
-        f!.z0[i] = f!.z1[i] = a.z;
-        f!.res[i] = a.res;
-        f!.theta0TimesP[i] = a.theta0TimesP;
-      } else {
-        f!.z0[i] = a.z0;
-        f!.z1[i] = a.z1;
-        f!.fieldT[i] = a.fieldT;
-      }
-    });
-    flatCache.set(ctx, f);
-  }
-  return f;
-}
-
-type Station =
-  | { kind: 'plane'; id: string; z: number; x0: number; res: number; theta0TimesP: number }
-  | { kind: 'magnet'; id: string; z0: number; z1: number; fieldT: number };
-
-const stationCache = new WeakMap<Na64eContext, Station[]>();
-function stationsOf(ctx: Na64eContext): Station[] {
-  let st = stationCache.get(ctx);
-  if (!st) {
-    st = [
-      ...ctx.spec.planes.map((p) => ({
-        kind: 'plane' as const,
-        id: p.id,
-        z: p.zMm,
-        x0: p.x0Fraction,
-        res: p.resolutionMm,
-        theta0TimesP: highlandTheta0Rad(1, 1, p.x0Fraction),
-      })),
-      ...ctx.spec.magnets.map((m) => ({ kind: 'magnet' as const, id: m.id, z0: m.z0, z1: m.z1, fieldT: m.fieldT })),
-    ].sort((a, b) => (a.kind === 'plane' ? a.z : a.z0) - (b.kind === 'plane' ? b.z : b.z0));
-    stationCache.set(ctx, st);
-  }
-  return st;
 }
 
 /** Detail only: draw a sample of SR photons (at most 40) from emission points along the bend. */
