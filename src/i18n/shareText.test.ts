@@ -122,7 +122,7 @@ describe('notice about a tampered link', () => {
   });
 
   it('every kind of URL problem reads in every language', () => {
-    const kinds = unionMembers('../share/urlState.ts', 'export interface UrlIssue');
+    const kinds = unionMembers('../share/urlTypes.ts', 'export interface UrlIssue');
     expect(kinds.length).toBeGreaterThanOrEqual(12);
     for (const kind of kinds) {
       const issue = {
