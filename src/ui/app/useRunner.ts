@@ -34,11 +34,20 @@ export async function showEventDetail(eventIndex: number): Promise<void> {
     return;
   }
   st.setDetail({ detailStatus: 'loading', detailError: null });
+  const setupId = st.setupId;
+  const params = run.params;
+  const paramsKey = JSON.stringify(params);
+  // A response is stale if meanwhile the selection was cleared or moved on, the setup switched or
+  // a new run replaced this one (keyboard stepping and fast clicks overlap their requests).
+  const stillWanted = () => {
+    const now = useApp.getState();
+    return now.setupId === setupId && now.selected?.eventIndex === eventIndex && JSON.stringify(now.runs[setupId].params) === paramsKey;
+  };
   try {
-    const detail = await client.detail(run.params, eventIndex);
-    useApp.getState().setDetail({ detail, detailStatus: 'idle' });
+    const detail = await client.detail(params, eventIndex);
+    if (stillWanted()) useApp.getState().setDetail({ detail, detailStatus: 'idle' });
   } catch (e) {
-    useApp.getState().setDetail({ detailStatus: 'error', detailError: simErrorText(e) });
+    if (stillWanted()) useApp.getState().setDetail({ detailStatus: 'error', detailError: simErrorText(e) });
   }
 }
 
