@@ -48,6 +48,7 @@ export function transportBeamline(
   d: DetailRecorder | null,
 ): BeamlineResult {
   if (d === null && interaction.type === 'none') return transportPlain(ctx, rng, kind, massMeV, e0MeV);
+  if (d === null && interaction.type === 'brem') return transportPlain(ctx, rng, kind, massMeV, e0MeV, interaction.z, interaction.y);
   const spec = ctx.spec;
   const beam = ctx.setup.beam;
   s.x = rng.gauss(0, beam.spotSigmaMm);

@@ -1,6 +1,7 @@
 /**
- * The NA64e beam-line transport for the common case: summary mode, no forced interaction. Same
- * arithmetic and the same random draws in the same order as the general loop of beamline.ts.
+ * The NA64e beam-line transport for the common cases in summary mode: no forced interaction, or an
+ * upstream bremsstrahlung. Same arithmetic and the same random draws in the same order as the
+ * general loop of beamline.ts (decays in flight and the detail mode take that one).
  */
 import type { ParticleKind } from '../detail';
 import type { Rng } from '../rng';
@@ -10,13 +11,23 @@ import { flatStationsOf, isCharged, mainInc, result, type BeamlineResult } from 
 import type { Na64eContext } from './context';
 
 /**
- * transportBeamline for the common case (summary mode, no forced interaction): the same arithmetic
+ * transportBeamline for the common cases in summary mode, no interaction or a forced hard
+ * bremsstrahlung at z = bremZ with photon fraction bremY (upstream interaction; NaN: none; the
+ * photon goes to result.neutrals, the electron goes on with E − k): the same arithmetic
  * and the same random draws in the same order as the general loop of beamline.ts (so the same numbers, which
  * the hash tests of the columns check), on flat per-context station arrays with the track state in
  * locals: no closures, no property lookups of union-typed station objects, no per-station calls
  * except the random draws.
  */
-export function transportPlain(ctx: Na64eContext, rng: Rng, kind: ParticleKind, massMeV: number, e0MeV: number): BeamlineResult {
+export function transportPlain(
+  ctx: Na64eContext,
+  rng: Rng,
+  kind: ParticleKind,
+  massMeV: number,
+  e0MeV: number,
+  bremZ = NaN,
+  bremY = 0,
+): BeamlineResult {
   const spec = ctx.spec;
   const beam = ctx.setup.beam;
   const fs = flatStationsOf(ctx);
@@ -43,15 +54,32 @@ export function transportPlain(ctx: Na64eContext, rng: Rng, kind: ParticleKind, 
   let srVar = 0;
   let trackOk = true;
   let pi = 0;
+  if (result.neutrals.length > 0) result.neutrals.length = 0;
+  let pending = bremZ === bremZ; // not NaN
   for (let i = 0; i < fs.n; i++) {
     const za = fs.z0[i];
-    let dz = za - z;
+    let dz: number;
+    if (pending && bremZ < za) {
+      dz = bremZ - z;
+      x += tx * dz;
+      y += ty * dz;
+      z = bremZ;
+      {
+        // the forced bremsstrahlung here (as applyInteraction of beamline.ts; inline: a closure
+        // over the track variables would slow down every event)
+        const eB = Math.sqrt(p * p + massMeV * massMeV);
+        const kMeV = bremY * eB;
+        pushPhoton(kMeV, x, y, z, tx, ty);
+        p = Math.sqrt(Math.max(0, (eB - kMeV) ** 2 - massMeV * massMeV));
+        pending = false;
+      }
+    }
+    dz = za - z;
     x += tx * dz;
     y += ty * dz;
     z = za;
-    const live = charged && p > 0;
     if (fs.isPlane[i] === 1) {
-      if (live) {
+      if (charged && p > 0) {
         const th = fs.theta0TimesP[i] / p; // Highland at β = 1: θ0 ∝ 1/p (PDG §34.3)
         tx += th * zn[k++];
         hitX[pi] = x + fs.res[i] * zn[k++];
@@ -67,38 +95,62 @@ export function transportPlain(ctx: Na64eContext, rng: Rng, kind: ParticleKind, 
       pi++;
       continue;
     }
-    const zb = fs.z1[i];
+    // magnet [za, z1], split in two pieces where the bremsstrahlung happens inside it
+    const z1 = fs.z1[i];
     const fieldT = fs.fieldT[i];
-    if (!live) {
-      dz = zb - z;
-      x += tx * dz;
+    const split = pending && bremZ < z1;
+    const zSplit = split ? bremZ : z1;
+    for (let piece = 0; piece < (split ? 2 : 1); piece++) {
+      const pa = piece === 0 ? za : zSplit;
+      const pb = piece === 0 ? zSplit : z1;
+      if (piece === 1) {
+        const eB = Math.sqrt(p * p + massMeV * massMeV);
+        const kMeV = bremY * eB;
+        pushPhoton(kMeV, x, y, z, tx, ty);
+        p = Math.sqrt(Math.max(0, (eB - kMeV) ** 2 - massMeV * massMeV));
+        pending = false;
+      }
+      if (!(charged && p > 0)) {
+        dz = pb - z;
+        x += tx * dz;
+        y += ty * dz;
+        z = pb;
+        continue;
+      }
+      if (electron) {
+        const e = Math.sqrt(p * p + massMeV * massMeV);
+        const theta = (BEND_CONSTANT_GEV_PER_T_M * fieldT * ((pb - pa) / 1000)) / (p / 1000);
+        const nSr = srPhotonCount(e / ELECTRON_MASS_MEV, theta);
+        const ecMeV = srCriticalEnergyMeV(e, ELECTRON_MASS_MEV, fieldT);
+        const nAcc = nSr * ctx.srAcceptance;
+        srMean += nAcc * srMoments.mean * ecMeV;
+        srVar += nAcc * srMoments.meanSq * ecMeV * ecMeV;
+        p = Math.max(0, p - nSr * srMoments.mean * ecMeV);
+      }
+      // transportInField with one step, charge −1
+      const kB = (BEND_CONSTANT_GEV_PER_T_M * fieldT) / (p / 1000) / 1000;
+      dz = pb - z;
+      x += tx * dz + 0.5 * kB * dz * dz;
+      tx += kB * dz;
       y += ty * dz;
-      z = zb;
-      continue;
+      z += dz;
     }
-    if (electron) {
-      const e = Math.sqrt(p * p + massMeV * massMeV);
-      const theta = (BEND_CONSTANT_GEV_PER_T_M * fieldT * ((zb - za) / 1000)) / (p / 1000);
-      const nSr = srPhotonCount(e / ELECTRON_MASS_MEV, theta);
-      const ecMeV = srCriticalEnergyMeV(e, ELECTRON_MASS_MEV, fieldT);
-      const nAcc = nSr * ctx.srAcceptance;
-      srMean += nAcc * srMoments.mean * ecMeV;
-      srVar += nAcc * srMoments.meanSq * ecMeV * ecMeV;
-      p = Math.max(0, p - nSr * srMoments.mean * ecMeV);
-    }
-    // transportInField with one step, charge −1
-    const kB = (BEND_CONSTANT_GEV_PER_T_M * fieldT) / (p / 1000) / 1000;
-    dz = zb - z;
-    x += tx * dz + 0.5 * kB * dz * dz;
-    tx += kB * dz;
-    y += ty * dz;
-    z += dz;
+  }
+  if (pending) {
+    const zEnd = Math.min(bremZ, ctx.decayZ1);
+    const dzB = zEnd - z;
+    x += tx * dzB;
+    y += ty * dzB;
+    z = zEnd;
+    const eB = Math.sqrt(p * p + massMeV * massMeV);
+    const kMeV = bremY * eB;
+    pushPhoton(kMeV, x, y, z, tx, ty);
+    p = Math.sqrt(Math.max(0, (eB - kMeV) ** 2 - massMeV * massMeV));
   }
   const dzEnd = ctx.decayZ1 - z;
   x += tx * dzEnd;
   y += ty * dzEnd;
   z = ctx.decayZ1;
-  if (result.neutrals.length > 0) result.neutrals.length = 0;
   if (charged && p > 0) {
     mainInc.kind = kind;
     mainInc.e = Math.sqrt(p * p + massMeV * massMeV);
@@ -115,4 +167,9 @@ export function transportPlain(ctx: Na64eContext, rng: Rng, kind: ParticleKind, 
   result.trackOk = trackOk;
   result.interactionNote = null;
   return result;
+}
+
+/** The bremsstrahlung photon of an upstream interaction, handed on with the result's neutrals. */
+function pushPhoton(kMeV: number, x: number, y: number, z: number, tx: number, ty: number): void {
+  result.neutrals.push({ kind: 'gamma', e: kMeV, x, y, z, tx, ty, trackIdx: -1 });
 }
