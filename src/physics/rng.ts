@@ -84,7 +84,8 @@ export class Rng {
    * Standard normal N(0,1) by the ziggurat method (Marsaglia & Tsang, J. Stat. Softw. 5(8), 2000)
    * with 128 layers. One 32-bit word gives the layer (its low 7 bits) and, independently, a signed
    * 25-bit abscissa (its high 25 bits), which avoids the index/value correlation of the original
-   * (Doornik 2005); ≈ 98.8 % of calls return after one word, one multiply and one comparison.
+   * (Doornik 2005); ≈ 97 % of calls return after one word, one multiply and one comparison (layer 1
+   * and the wedges take the slow path).
    */
   normal(): number {
     const u = this.nextI32();

@@ -64,15 +64,8 @@ export function transportPlain(
       x += tx * dz;
       y += ty * dz;
       z = bremZ;
-      {
-        // the forced bremsstrahlung here (as applyInteraction of beamline.ts; inline: a closure
-        // over the track variables would slow down every event)
-        const eB = Math.sqrt(p * p + massMeV * massMeV);
-        const kMeV = bremY * eB;
-        pushPhoton(kMeV, x, y, z, tx, ty);
-        p = Math.sqrt(Math.max(0, (eB - kMeV) ** 2 - massMeV * massMeV));
-        pending = false;
-      }
+      p = bremsstrahlung(p, massMeV, bremY, x, y, z, tx, ty);
+      pending = false;
     }
     dz = za - z;
     x += tx * dz;
@@ -104,10 +97,7 @@ export function transportPlain(
       const pa = piece === 0 ? za : zSplit;
       const pb = piece === 0 ? zSplit : z1;
       if (piece === 1) {
-        const eB = Math.sqrt(p * p + massMeV * massMeV);
-        const kMeV = bremY * eB;
-        pushPhoton(kMeV, x, y, z, tx, ty);
-        p = Math.sqrt(Math.max(0, (eB - kMeV) ** 2 - massMeV * massMeV));
+        p = bremsstrahlung(p, massMeV, bremY, x, y, z, tx, ty);
         pending = false;
       }
       if (!(charged && p > 0)) {
@@ -142,10 +132,7 @@ export function transportPlain(
     x += tx * dzB;
     y += ty * dzB;
     z = zEnd;
-    const eB = Math.sqrt(p * p + massMeV * massMeV);
-    const kMeV = bremY * eB;
-    pushPhoton(kMeV, x, y, z, tx, ty);
-    p = Math.sqrt(Math.max(0, (eB - kMeV) ** 2 - massMeV * massMeV));
+    p = bremsstrahlung(p, massMeV, bremY, x, y, z, tx, ty);
   }
   const dzEnd = ctx.decayZ1 - z;
   x += tx * dzEnd;
@@ -169,7 +156,14 @@ export function transportPlain(
   return result;
 }
 
-/** The bremsstrahlung photon of an upstream interaction, handed on with the result's neutrals. */
-function pushPhoton(kMeV: number, x: number, y: number, z: number, tx: number, ty: number): void {
+/**
+ * The forced bremsstrahlung at the track position (as applyInteraction of beamline.ts): the photon,
+ * `fraction` of the energy, joins the result's neutrals; returns the electron's new momentum [MeV].
+ * A module function of the track variables (a closure over them would slow down every event).
+ */
+function bremsstrahlung(p: number, massMeV: number, fraction: number, x: number, y: number, z: number, tx: number, ty: number): number {
+  const e = Math.sqrt(p * p + massMeV * massMeV);
+  const kMeV = fraction * e;
   result.neutrals.push({ kind: 'gamma', e: kMeV, x, y, z, tx, ty, trackIdx: -1 });
+  return Math.sqrt(Math.max(0, (e - kMeV) ** 2 - massMeV * massMeV));
 }

@@ -14,8 +14,8 @@ import { LogGridTable } from '../math';
 import { buildNa64eSetup } from '../setups/na64e';
 import type { DetectorElement, SamplingStack, Setup } from '../setups/types';
 import { spectrometerOf, type Spectrometer } from '../tracking';
-import { CTAU_MM, ELECTRON_MASS_MEV, GeV, KAON_MASS_MEV, PION_MASS_MEV } from '../units';
-import { srCriticalEnergyMeV, srPhotonCount, srSpectrumMoments } from '../synchrotron';
+import { CTAU_MM, GeV, KAON_MASS_MEV, PION_MASS_MEV } from '../units';
+import { srSpectrumMoments } from '../synchrotron';
 import { muMuConversionRatio } from '../dimuon';
 import { photonuclearRatio } from './rates';
 import { bremPhotonsPerX0 } from '../emShower';
@@ -342,9 +342,4 @@ function srdAcceptance(setup: Setup, spec: Spectrometer, e0MeV: number): number 
     if (Math.abs(xS - srd.xMm) < srd.widthMm / 2 && Math.abs(yS - srd.yMm) < srd.heightMm / 2) hit++;
   }
   return hit / n;
-}
-
-/** SR mean photon number and critical energy for an electron of energy E in a field B over angle θ. */
-export function srParameters(eMeV: number, fieldT: number, thetaRad: number): { n: number; ecMeV: number } {
-  return { n: srPhotonCount(eMeV / ELECTRON_MASS_MEV, thetaRad), ecMeV: srCriticalEnergyMeV(eMeV, ELECTRON_MASS_MEV, fieldT) };
 }
