@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildBoxIndex, countInBox, nearestEvent } from './boxIndex';
+import { buildBoxIndex, countInBox } from './boxIndex';
 import { Rng } from '../physics/rng';
 
 function sample(n: number, seed: number) {
@@ -83,12 +83,5 @@ describe('box index', () => {
 
   it('rejects an inverted box', () => {
     expect(() => countInBox(ix, { xMinGeV: 10, xMaxGeV: 5, yMinGeV: 0, yMaxGeV: 1 })).toThrow(RangeError);
-  });
-
-  it('finds the nearest selected event', () => {
-    const k = nearestEvent(ix, 100, 0);
-    expect(k).toBeGreaterThanOrEqual(0);
-    expect(Math.abs(s.x[k] - 100)).toBeLessThan(2);
-    expect((s.bits[k] & 3) === 3).toBe(true);
   });
 });

@@ -43,6 +43,12 @@ export interface BoxCount {
   weighted: number;
 }
 
+/**
+ * Quantisation levels per bin of the in-bin sort keys: entries whose positions share one level may
+ * be out of order (searches over the index allow for that).
+ */
+export const SORT_LEVELS = 1048576;
+
 /** Bin of a coordinate (clamped: underflow → 0, overflow → last bin). */
 export function bin(v: number, max: number, n: number): number {
   const b = Math.floor((v / max) * n);
@@ -109,8 +115,8 @@ export function buildBoxIndex(
     }
   }
   // Sort each bin by x (and keep a y-sorted copy) so that a bin crossed by only one kind of edge is
-  // counted by binary search. Keys: quantised position in the bin (2^20 levels, finer than float32
-  // at these energies) × 2^32 + entry number, sorted natively as Float64.
+  // counted by binary search. Keys: quantised position in the bin (SORT_LEVELS = 2^20 levels, finer
+  // than float32 at these energies) × 2^32 + entry number, sorted natively as Float64.
   const wCumX = new Float64Array(selected + 1);
   const ySorted = new Float32Array(selected);
   const wCumY = new Float64Array(selected + 1);
@@ -122,7 +128,6 @@ export function buildBoxIndex(
   const ty = new Float32Array(selected);
   const tw = new Float64Array(selected);
   const ti = new Int32Array(selected);
-  const Q = 1048576;
   for (let b = 0; b < nb; b++) {
     const s0 = binStart[b];
     const e0 = binStart[b + 1];
@@ -138,7 +143,7 @@ export function buildBoxIndex(
     if (m > 1 && inRange) {
       if (keys.length < m) keys = new Float64Array(Math.max(m, keys.length * 2));
       const kx = keys.subarray(0, m);
-      for (let j = 0; j < m; j++) kx[j] = Math.floor(((xs[s0 + j] - xlo) / bw) * Q) * 4294967296 + j;
+      for (let j = 0; j < m; j++) kx[j] = Math.floor(((xs[s0 + j] - xlo) / bw) * SORT_LEVELS) * 4294967296 + j;
       kx.sort();
       for (let j = 0; j < m; j++) {
         const from = s0 + (kx[j] % 4294967296);
@@ -151,7 +156,7 @@ export function buildBoxIndex(
       ys.set(ty.subarray(s0, e0), s0);
       ws.set(tw.subarray(s0, e0), s0);
       idx.set(ti.subarray(s0, e0), s0);
-      for (let j = 0; j < m; j++) kx[j] = Math.floor(((ys[s0 + j] - ylo) / bh) * Q) * 4294967296 + j;
+      for (let j = 0; j < m; j++) kx[j] = Math.floor(((ys[s0 + j] - ylo) / bh) * SORT_LEVELS) * 4294967296 + j;
       kx.sort();
       for (let j = 0; j < m; j++) {
         const from = s0 + (kx[j] % 4294967296);
@@ -275,40 +280,4 @@ export function lowerBound(a: Float32Array, s: number, e: number, v: number): nu
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * Nearest selected event to (xGeV, yGeV) in plot distance normalised by the axis ranges, searching
- * outwards ring by ring up to `maxRing` bins. Returns the run event index or -1.
- */
-export function nearestEvent(ix: BoxIndex, xGeV: number, yGeV: number, maxRing = 12): number {
-  const { nx, ny } = ix;
-  const cx = bin(xGeV, ix.xMaxGeV, nx);
-  const cy = bin(yGeV, ix.yMaxGeV, ny);
-  let best = -1;
-  let bestD = Infinity;
-  const sx = 1 / ix.xMaxGeV;
-  const sy = 1 / ix.yMaxGeV;
-  for (let r = 0; r <= maxRing; r++) {
-    for (let by = cy - r; by <= cy + r; by++) {
-      if (by < 0 || by >= ny) continue;
-      for (let bx = cx - r; bx <= cx + r; bx++) {
-        if (bx < 0 || bx >= nx) continue;
-        if (Math.max(Math.abs(bx - cx), Math.abs(by - cy)) !== r) continue;
-        const b = by * nx + bx;
-        for (let k = ix.binStart[b], e = ix.binStart[b + 1]; k < e; k++) {
-          const dx = (ix.x[k] - xGeV) * sx;
-          const dy = (ix.y[k] - yGeV) * sy;
-          const d = dx * dx + dy * dy;
-          if (d < bestD) {
-            bestD = d;
-            best = ix.eventIndex[k];
-          }
-        }
-      }
-    }
-    // once found, one more ring cannot hold anything closer than (r) bins away
-    if (best >= 0 && Math.sqrt(bestD) < (r * Math.min(1 / nx, 1 / ny))) break;
-  }
-  return best;
 }

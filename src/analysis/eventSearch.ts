@@ -13,11 +13,9 @@
  * sorted by a quantised y key), with SORT_LEVELS levels per bin width: values that share one level
  * may be out of order. Every binary search and early stop here allows for that (`tolX`, `tolY`).
  */
-import { bin, countInBox, lowerBound, type BoxIndex } from './boxIndex';
+import { bin, countInBox, lowerBound, SORT_LEVELS, type BoxIndex } from './boxIndex';
 import type { SignalBox } from '../physics/setups/types';
 
-/** Quantisation levels per bin of the index's in-bin sort keys (see buildBoxIndex). */
-const SORT_LEVELS = 1048576;
 /** Bins with more entries than this are sampled (SAMPLE_SIZE entries) before their full pass. */
 const SAMPLE_ABOVE = 4096;
 const SAMPLE_SIZE = 256;
@@ -45,8 +43,6 @@ export interface BoxKey {
   xGeV: number;
   eventIndex: number;
 }
-
-
 
 /** Squared pixel distance of a plot point from (px, py). */
 export function pixelDistance2(map: PixelMap, xGeV: number, yGeV: number, px: number, py: number): number {
@@ -240,7 +236,7 @@ export function previousByDistance(
 }
 
 /** Inside the box as the box count has it: xMin <= x < xMax, yMin <= y < yMax. */
-const inBox = (box: SignalBox, x: number, y: number) =>
+export const inBox = (box: SignalBox, x: number, y: number) =>
   x >= box.xMinGeV && x < box.xMaxGeV && y >= box.yMinGeV && y < box.yMaxGeV;
 
 /**
@@ -263,59 +259,43 @@ export function stepInBox(ix: BoxIndex, box: SignalBox, from: BoxKey | null, dir
   let best = -1;
   let bestX = dir > 0 ? Infinity : -Infinity;
   let bestIdx = dir > 0 ? Infinity : -Infinity;
+  /** (xa, ia) comes before (xb, ib) in the order of the steps. */
+  const precedes = (xa: number, ia: number, xb: number, ib: number) => xa < xb || (xa === xb && ia < ib);
   const consider = (k: number) => {
     const x = ix.x[k];
     const idx = ix.eventIndex[k];
     if (!inBox(box, x, ix.y[k])) return;
-    if (dir > 0) {
-      if (!(x > fx || (x === fx && idx > fi))) return;
-      if (x < bestX || (x === bestX && idx < bestIdx)) {
-        best = k;
-        bestX = x;
-        bestIdx = idx;
-      }
-    } else {
-      if (!(x < fx || (x === fx && idx < fi))) return;
-      if (x > bestX || (x === bestX && idx > bestIdx)) {
-        best = k;
-        bestX = x;
-        bestIdx = idx;
-      }
+    const better =
+      dir > 0
+        ? precedes(fx, fi, x, idx) && precedes(x, idx, bestX, bestIdx)
+        : precedes(x, idx, fx, fi) && precedes(bestX, bestIdx, x, idx);
+    if (better) {
+      best = k;
+      bestX = x;
+      bestIdx = idx;
     }
   };
-  if (dir > 0) {
-    const lo = Math.max(fx, box.xMinGeV);
-    const start = Math.max(bx0, bin(lo, ix.xMaxGeV, nx));
-    // bins are monotonic in x: once a column holds a candidate, later columns hold larger x only
-    for (let bx = start; bx <= bx1 && best < 0; bx++) {
-      for (let by = by0; by <= by1; by++) {
-        const b = by * nx + bx;
-        const s0 = ix.binStart[b];
-        const e0 = ix.binStart[b + 1];
-        if (!ix.binSorted[b]) {
-          for (let k = s0; k < e0; k++) consider(k);
-          continue;
-        }
-        for (let k = lowerBound(ix.x, s0, e0, lo - tolX); k < e0; k++) {
+  // where the walk starts: at `from`, or at the box edge if `from` lies outside it before the edge
+  const x0 = dir > 0 ? Math.max(fx, box.xMinGeV) : Math.min(fx, box.xMaxGeV);
+  const b0 = bin(x0, ix.xMaxGeV, nx);
+  const first = dir > 0 ? Math.max(bx0, b0) : Math.min(bx1, b0);
+  const last = dir > 0 ? bx1 : bx0;
+  // bins are monotonic in x: once a column holds a candidate, the columns beyond hold worse ones only
+  for (let bx = first; (last - bx) * dir >= 0 && best < 0; bx += dir) {
+    for (let by = by0; by <= by1; by++) {
+      const b = by * nx + bx;
+      const s0 = ix.binStart[b];
+      const e0 = ix.binStart[b + 1];
+      if (!ix.binSorted[b]) {
+        for (let k = s0; k < e0; k++) consider(k);
+      } else if (dir > 0) {
+        for (let k = lowerBound(ix.x, s0, e0, x0 - tolX); k < e0; k++) {
           const xb = ix.x[k] - tolX;
           if (xb > bestX || xb >= box.xMaxGeV) break;
           consider(k);
         }
-      }
-    }
-  } else {
-    const hi = Math.min(fx, box.xMaxGeV);
-    const start = Math.min(bx1, bin(hi, ix.xMaxGeV, nx));
-    for (let bx = start; bx >= bx0 && best < 0; bx--) {
-      for (let by = by0; by <= by1; by++) {
-        const b = by * nx + bx;
-        const s0 = ix.binStart[b];
-        const e0 = ix.binStart[b + 1];
-        if (!ix.binSorted[b]) {
-          for (let k = s0; k < e0; k++) consider(k);
-          continue;
-        }
-        for (let k = lowerBound(ix.x, s0, e0, hi + tolX) - 1; k >= s0; k--) {
+      } else {
+        for (let k = lowerBound(ix.x, s0, e0, x0 + tolX) - 1; k >= s0; k--) {
           const xb = ix.x[k] + tolX;
           if (xb < bestX || xb < box.xMinGeV) break;
           consider(k);

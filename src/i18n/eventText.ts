@@ -14,6 +14,7 @@
  */
 import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
 import type { TextLine, TruthValue } from '../physics/detail';
+import { superscript } from '../ui/plots/format';
 import en from './locales/en.json';
 
 const nfCache = new Map<string, Intl.NumberFormat>();
@@ -31,24 +32,23 @@ function nf(lng: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   return f;
 }
 
-const SUP: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
 const minus = (s: string) => s.replace(/-/g, '−');
 
 /** `v` with exactly `d` decimals in the style of `lng`. */
-export function fixedText(v: number, d: number, lng: string): string {
+function fixedText(v: number, d: number, lng: string): string {
   if (!Number.isFinite(v)) return '—';
   return minus(nf(lng, { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: false }).format(v));
 }
 
 /** `v` in scientific notation with `d` decimals of the mantissa: 1.2 × 10⁻⁵. */
-export function sciText(v: number, d: number, lng: string): string {
+function sciText(v: number, d: number, lng: string): string {
   if (!Number.isFinite(v)) return '—';
   if (v === 0) return fixedText(0, d, lng);
   const [m, e] = v.toExponential(d).split('e');
   const exp = Number(e);
   const mant = fixedText(Number(m), d, lng);
   if (exp === 0) return mant;
-  return `${mant} × 10${String(exp).split('').map((c) => SUP[c] ?? c).join('')}`;
+  return `${mant} × 10${superscript(exp)}`;
 }
 
 /** A plain number: up to 6 decimals, scientific with 3 significant digits when tiny or huge. */
@@ -124,14 +124,6 @@ function englishInstance(): I18n {
 /** The story in English (exported files, tests). */
 export function englishStory(story: readonly TextLine[]): string {
   return storyText(englishInstance().t, story);
-}
-
-/** The truth table in English: label → text (exported files, tests). */
-export function englishTruth(truth: Record<string, TruthValue>): Record<string, string> {
-  const t = englishInstance().t;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(truth)) out[truthLabel(t, k)] = truthValueText(t, 'en', v);
-  return out;
 }
 
 /** Every translation key a text value refers to (for tests). */

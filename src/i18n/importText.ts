@@ -23,7 +23,7 @@ export function importExpectedText(t: TFunction, lng: string, e: ImportExpected)
 }
 
 /** One problem as a phrase. */
-export function importProblemText(t: TFunction, lng: string, p: ImportProblem): string {
+function importProblemText(t: TFunction, lng: string, p: ImportProblem): string {
   switch (p.kind) {
     case 'header': {
       const hint = t('importErrors.headerHint', { na64e: p.headers.na64e, na64mu: p.headers.na64mu });

@@ -23,8 +23,8 @@ export interface StoredForm {
  */
 export function draftToRestore(link: RunParams, stored: StoredForm, linkErrors = 0): RunParams | null {
   const { form, base } = stored;
-  if (linkErrors > 0 || !base) return null;
-  if (base.setup !== link.setup || form.setup !== link.setup) return null;
+  // the texts hold the setup: a base of another setup is another run
+  if (linkErrors > 0 || !base || form.setup !== link.setup) return null;
   const linkText = runParamsText(link);
   if (runParamsText(base) !== linkText) return null;
   return runParamsText(form) === linkText ? null : form;

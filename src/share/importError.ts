@@ -194,7 +194,7 @@ const headerHint = (h: { na64e: string; na64mu: string }) =>
   `Expected the header '${h.na64e}' (NA64e) or '${h.na64mu}' (NA64μ)`;
 
 /** One problem in English (the default message; i18n/importText.ts words the same data per language). */
-export function describeImportProblem(p: ImportProblem): string {
+function describeImportProblem(p: ImportProblem): string {
   switch (p.kind) {
     case 'empty':
       return 'the file is empty';
@@ -229,7 +229,7 @@ export function describeImportProblem(p: ImportProblem): string {
 }
 
 /** The English text of a list of problems ('; '-separated; `truncated`: more were not checked). */
-export function describeImportProblems(problems: readonly ImportProblem[], truncated = false): string {
+function describeImportProblems(problems: readonly ImportProblem[], truncated = false): string {
   return problems.map(describeImportProblem).join('; ') + (truncated ? '; (further lines not checked)' : '');
 }
 

@@ -3,6 +3,7 @@
  * holds, the sensitivity choices, the structured problems of a tampered field, the camera presets
  * and side tabs a link may name. Pure data: no DOM, no store.
  */
+import type { LimitMethod } from '../physics/darkSector';
 import type { ParamIssue, RunParams, SignalParams } from '../physics/params';
 import type { SetupId, SignalBox } from '../physics/setups/types';
 
@@ -30,7 +31,7 @@ export interface SharedPoint {
 export const SIDE_TABS = ['event', 'sensitivity'] as const;
 export type SharedSideTab = (typeof SIDE_TABS)[number];
 export type SharedCouplingMode = 'epsilon' | 'y';
-export type SharedLimitMethod = 'cls' | 'classical';
+export type SharedLimitMethod = LimitMethod;
 /** Observed-event choices of the sensitivity tab (null = the expected, background-only limit). */
 export const OBSERVED_CHOICES = [null, 0, 1, 2, 3, 5] as const;
 

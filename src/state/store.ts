@@ -275,6 +275,13 @@ export const useApp = create<AppState>()(
 );
 
 /** Box summary of the current setup's run (O(perimeter); cheap enough to call on every drag). */
+/** Clear the selected event and its detail (a detail response still on its way is then dropped). */
+export function clearEventSelection(): void {
+  const st = useApp.getState();
+  st.select(null);
+  st.setDetail({ detail: null, detailStatus: 'idle', detailError: null });
+}
+
 export function boxSummaryOf(run: RunState, s: SetupSettings): BoxSummary | null {
   if (!run.analysis) return null;
   try {

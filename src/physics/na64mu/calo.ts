@@ -28,7 +28,7 @@
  * - calo/ecal.ts: the ECAL pass of the charged particle;
  * - calo/hcal.ts: the HCAL pass of the charged particle;
  * - calo/downstream.ts: `chargedDownstream` (ECAL → VETO → VHCAL → MS2 → HCAL), `hadronFromEcalFace`, `neutralToCalos`;
- * - calo/helpers.ts: line geometry, masses, names and the detail-only drawing helpers.
+ * - calo/helpers.ts: line geometry, masses and the detail-only drawing helpers.
  */
 export { chargedDownstream, hadronFromEcalFace, neutralToCalos } from './calo/downstream';
 export { VHCAL_LARGE_ANGLE, emInEcal, hadronShower } from './calo/showers';

@@ -19,7 +19,7 @@ import { boxSummaryOf, useApp } from '../../state/store';
 import { buildNa64eSetup } from '../../physics/setups/na64e';
 import { buildNa64muSetup } from '../../physics/setups/na64mu';
 import type { SetupId } from '../../physics/setups/types';
-import { useRunner } from './useRunner';
+import { clearEventSelection, useRunner } from './useRunner';
 import { Toolbar } from '../share/Toolbar';
 import { TeachingLayer, useTeachingViewProps } from '../teaching/TeachingLayer';
 import { HeaderControls } from '../teaching/HeaderControls';
@@ -109,10 +109,7 @@ export function App() {
                     select({ eventIndex, xGeV, yGeV });
                     void showEvent(eventIndex);
                   }}
-                  onClearSelection={() => {
-                    select(null);
-                    useApp.getState().setDetail({ detail: null, detailStatus: 'idle', detailError: null });
-                  }}
+                  onClearSelection={clearEventSelection}
                   processOf={(eventIndex) => {
                     const c = run.columns;
                     const i = c ? eventIndex - c.firstIndex : -1;

@@ -4,7 +4,9 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { RunCancelled, SimClient } from '../../sim/client';
-import { useApp } from '../../state/store';
+import { clearEventSelection, useApp } from '../../state/store';
+
+export { clearEventSelection };
 import { i18n } from '../../i18n';
 import type { SetupId } from '../../physics/setups/types';
 import { simErrorText } from './simError';
@@ -97,8 +99,7 @@ export function useRunner() {
     const t0 = performance.now();
     // keep the last good result visible while running
     st.setRun(id, { status: 'running', progress: 0, error: null });
-    st.select(null);
-    st.setDetail({ detail: null, detailStatus: 'idle', detailError: null });
+    clearEventSelection();
     try {
       const res = await client.run(
         params,

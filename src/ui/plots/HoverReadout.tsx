@@ -4,6 +4,7 @@
  */
 import { useImperativeHandle, useRef, type Ref } from 'react';
 import { HtmlLabel } from './AxisLabel';
+import type { PlotFrame } from './types';
 
 export interface HoverReadoutHandle {
   /** Show at (left, top) in root pixels with the given texts. */
@@ -17,6 +18,30 @@ export interface HoverReadoutHandle {
     flipY: boolean,
   ): void;
   hide(): void;
+}
+
+/**
+ * Show `readout` next to the plot-area pixel (px, py) of `frame`: to the left of it / above it
+ * where it would not fit to the right / below.
+ */
+export function showAtPlotPoint(
+  readout: HoverReadoutHandle | null,
+  frame: PlotFrame,
+  px: number,
+  py: number,
+  xText: string,
+  yText: string,
+  countText: string,
+): void {
+  readout?.show(
+    px + frame.margin.left,
+    py + frame.margin.top,
+    xText,
+    yText,
+    countText,
+    px > frame.innerWidth - 180,
+    py > frame.innerHeight - 70,
+  );
 }
 
 export function HoverReadout(props: { xName: string; yName: string; ref?: Ref<HoverReadoutHandle> }) {

@@ -14,8 +14,9 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { TFunction } from 'i18next';
 import type { AnalysisResult } from '../../analysis/analysis';
-import { countInBox } from '../../analysis/boxIndex';
+import { countInBox, type BoxIndex } from '../../analysis/boxIndex';
 import {
+  inBox,
   nearestPosition,
   nextByDistance,
   pixelDistance2,
@@ -27,7 +28,8 @@ import { processName } from '../../i18n/physicsText';
 import type { SignalBox } from '../../physics/setups/types';
 import { moveAlong } from './cursorSteps';
 import { formatCount, formatGeV } from './format';
-import type { HoverReadoutHandle } from './HoverReadout';
+import { showAtPlotPoint, type HoverReadoutHandle } from './HoverReadout';
+import { binCountText } from './plotText';
 import type { PlotScales } from './scales';
 import type { SelectedEvent } from './types';
 
@@ -55,9 +57,6 @@ const SPEAK_DELAY_MS = 300;
 
 /** A quantity name read aloud: 'E_ECAL' → 'E ECAL' (no "underscore"). */
 const spoken = (name: string) => name.replace(/_/g, ' ');
-
-const inBoxTest = (b: SignalBox, x: number, y: number) =>
-  x >= b.xMinGeV && x < b.xMaxGeV && y >= b.yMinGeV && y < b.yMaxGeV;
 
 export const PlotCursor = memo(function PlotCursor(props: PlotCursorProps) {
   const { analysis, box, scales, selectedEvent, onSelectEvent, onClearSelection, processOf } = props;
@@ -106,40 +105,26 @@ export const PlotCursor = memo(function PlotCursor(props: PlotCursorProps) {
     yv: formatGeV(y, locale),
   });
 
-  /** "n events in bin" of the density bin under (x, y). */
-  const binText = (x: number, y: number) => {
-    if (!analysis) return t('plot.noEventsYet');
-    const h = analysis.histogram;
-    const ix = Math.min(h.nx - 1, Math.max(0, Math.floor((x / h.xMaxGeV) * h.nx)));
-    const iy = Math.min(h.ny - 1, Math.max(0, Math.floor((y / h.yMaxGeV) * h.ny)));
-    const c = h.counts[iy * h.nx + ix];
-    return t('plot.eventsInBin', { count: c, n: formatCount(c, locale) });
-  };
-
-  const positionText = (x: number, y: number) => {
-    const key = inBoxTest(box, x, y) ? 'plot.cursor.positionInBox' : 'plot.cursor.position';
-    return t(key, { ...xy(x, y), count: binText(x, y) });
-  };
-
-  const showReadout = (x: number, y: number) => {
-    const px = scales.x(x);
-    const py = scales.y(y);
-    readoutRef.current?.show(
-      px + m.left,
-      py + m.top,
+  /** The hover readout at (x, y), with `count` (binCountText) under the values. */
+  const showReadout = (x: number, y: number, count: string) =>
+    showAtPlotPoint(
+      readoutRef.current,
+      frame,
+      scales.x(x),
+      scales.y(y),
       `${formatGeV(x, locale)} GeV`,
       `${formatGeV(y, locale)} GeV`,
-      binText(x, y),
-      px > frame.innerWidth - 180,
-      py > frame.innerHeight - 70,
+      count,
     );
-  };
 
   const moveTo = (x: number, y: number, announce: boolean) => {
     const p = clampToPlot(x, y);
     setCursor(p);
-    showReadout(p.x, p.y);
-    if (announce) speak(positionText(p.x, p.y), true);
+    const count = binCountText(t, analysis, p.x, p.y, locale);
+    showReadout(p.x, p.y, count);
+    if (!announce) return;
+    const key = inBox(box, p.x, p.y) ? 'plot.cursor.positionInBox' : 'plot.cursor.position';
+    speak(t(key, { ...xy(p.x, p.y), count }), true);
   };
 
   /** Process code of an event: from the parent, else from the markers (sparse bins only). */
@@ -171,13 +156,17 @@ export const PlotCursor = memo(function PlotCursor(props: PlotCursorProps) {
     if ((e.ctrlKey || e.metaKey || e.altKey) && !e.getModifierState('AltGraph')) return;
     const key = e.key;
     const here = current();
-    const map = { x: scales.x, y: scales.y };
     const ix = analysis?.index ?? null;
     const selKey = (sel: SelectedEvent) => ({
-      d2: pixelDistance2(map, sel.xGeV, sel.yGeV, scales.x(here.x), scales.y(here.y)),
+      d2: pixelDistance2(scales, sel.xGeV, sel.yGeV, scales.x(here.x), scales.y(here.y)),
       eventIndex: sel.eventIndex,
     });
     const noEvents = () => speak(t('plot.empty'));
+    const pickNearest = (index: BoxIndex) => {
+      const k = nearestPosition(index, scales, here.x, here.y);
+      if (k < 0) noEvents();
+      else pick(k, t('plot.cursor.nearest'));
+    };
     switch (key) {
       case 'ArrowLeft':
       case 'ArrowRight':
@@ -198,10 +187,7 @@ export const PlotCursor = memo(function PlotCursor(props: PlotCursorProps) {
           noEvents();
           break;
         }
-        if (!cursor) moveTo(here.x, here.y, false);
-        const k = nearestPosition(ix, map, here.x, here.y);
-        if (k < 0) noEvents();
-        else pick(k, t('plot.cursor.nearest'));
+        pickNearest(ix);
         break;
       }
       case '.':
@@ -212,17 +198,14 @@ export const PlotCursor = memo(function PlotCursor(props: PlotCursorProps) {
           noEvents();
           break;
         }
-        if (!cursor) moveTo(here.x, here.y, false);
-        const farther = key === '.' || key === '>';
         if (!selectedEvent) {
-          const k = nearestPosition(ix, map, here.x, here.y);
-          if (k < 0) noEvents();
-          else pick(k, t('plot.cursor.nearest'));
+          pickNearest(ix);
           break;
         }
+        const farther = key === '.' || key === '>';
         const k = farther
-          ? nextByDistance(ix, map, here.x, here.y, selKey(selectedEvent))
-          : previousByDistance(ix, map, here.x, here.y, selKey(selectedEvent));
+          ? nextByDistance(ix, scales, here.x, here.y, selKey(selectedEvent))
+          : previousByDistance(ix, scales, here.x, here.y, selKey(selectedEvent));
         if (k >= 0) pick(k, t(farther ? 'plot.cursor.farther' : 'plot.cursor.nearer'));
         else speak(t(farther ? 'plot.cursor.noFarther' : 'plot.cursor.isNearest'));
         break;
@@ -284,7 +267,7 @@ export const PlotCursor = memo(function PlotCursor(props: PlotCursorProps) {
           setFocused(true);
           const q = current();
           if (!cursor) setCursor(q);
-          showReadout(q.x, q.y);
+          showReadout(q.x, q.y, binCountText(t, analysis, q.x, q.y, locale));
         }}
         onBlur={() => {
           setFocused(false);

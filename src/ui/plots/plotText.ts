@@ -1,7 +1,10 @@
-/** Text of the hermeticity plot: the box label (its own count) and the plot's aria-label. */
+/**
+ * Text of the hermeticity plot: the box label (its own count), the plot's aria-label and the
+ * density-bin count under a point (hover readout, keyboard cursor).
+ */
 import type { TFunction } from 'i18next';
 import type { AnalysisResult } from '../../analysis/analysis';
-import type { BoxCount } from '../../analysis/boxIndex';
+import { bin, type BoxCount } from '../../analysis/boxIndex';
 import type { SignalBox } from '../../physics/setups/types';
 import { formatCount, formatGeV, formatWeighted } from './format';
 
@@ -40,4 +43,18 @@ export function plotAriaLabel(
       yMax: formatGeV(box.yMaxGeV, locale),
     }) + (label ? `: ${label}.` : '.')
   );
+}
+
+/** "n events in bin" of the density-histogram bin under (xGeV, yGeV) (clamped to the edge bins). */
+export function binCountText(
+  t: TFunction,
+  analysis: AnalysisResult | null,
+  xGeV: number,
+  yGeV: number,
+  locale: string,
+): string {
+  if (!analysis) return t('plot.noEventsYet');
+  const h = analysis.histogram;
+  const c = h.counts[bin(yGeV, h.yMaxGeV, h.ny) * h.nx + bin(xGeV, h.xMaxGeV, h.nx)];
+  return t('plot.eventsInBin', { count: c, n: formatCount(c, locale) });
 }

@@ -11,8 +11,9 @@ import type { AnalysisResult } from '../../analysis/analysis';
 import { nearestPosition } from '../../analysis/eventSearch';
 import type { PlotAxes, SignalBox } from '../../physics/setups/types';
 import { clampBox, copyBox, dragBox, nudgeEdge, sameBox, type DragStart } from './boxGeometry';
-import { formatCount, formatGeV } from './format';
-import type { HoverReadoutHandle } from './HoverReadout';
+import { formatGeV } from './format';
+import { showAtPlotPoint, type HoverReadoutHandle } from './HoverReadout';
+import { binCountText } from './plotText';
 import type { PlotScales } from './scales';
 import type { BoxHandle } from './types';
 
@@ -108,16 +109,15 @@ export function usePlotPointer(
     };
     const showDragReadout = (sc: PlotScales, px: number, py: number) => {
       const b = pendingBox.current;
-      const m = sc.frame.margin;
       const { t: tr, locale: loc } = latest.current;
-      readoutRef.current?.show(
-        px + m.left,
-        py + m.top,
+      showAtPlotPoint(
+        readoutRef.current,
+        sc.frame,
+        px,
+        py,
         `${formatGeV(b.xMinGeV, loc)} – ${formatGeV(b.xMaxGeV, loc)} GeV`,
         `${formatGeV(b.yMinGeV, loc)} – ${formatGeV(b.yMaxGeV, loc)} GeV`,
         tr('plot.signalBox'),
-        px > sc.frame.innerWidth - 180,
-        py > sc.frame.innerHeight - 70,
       );
     };
     const hover = (sc: PlotScales, px: number, py: number) => {
@@ -129,23 +129,14 @@ export function usePlotPointer(
       const xg = sc.x.invert(px);
       const yg = sc.y.invert(py);
       const { t: tr, locale: loc } = latest.current;
-      const a = latest.current.props.analysis;
-      let countText = tr('plot.noEventsYet');
-      if (a) {
-        const h = a.histogram;
-        const ix = Math.min(h.nx - 1, Math.max(0, Math.floor((xg / h.xMaxGeV) * h.nx)));
-        const iy = Math.min(h.ny - 1, Math.max(0, Math.floor((yg / h.yMaxGeV) * h.ny)));
-        const c = h.counts[iy * h.nx + ix];
-        countText = tr('plot.eventsInBin', { count: c, n: formatCount(c, loc) });
-      }
-      readoutRef.current?.show(
-        px + f.margin.left,
-        py + f.margin.top,
+      showAtPlotPoint(
+        readoutRef.current,
+        f,
+        px,
+        py,
         `${formatGeV(xg, loc)} GeV`,
         `${formatGeV(yg, loc)} GeV`,
-        countText,
-        px > f.innerWidth - 180,
-        py > f.innerHeight - 70,
+        binCountText(tr, latest.current.props.analysis, xg, yg, loc),
       );
     };
     const toPlot = (e: PointerEvent, sc: PlotScales, out: { px: number; py: number }) => {

@@ -9,13 +9,13 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { LimitMethod } from '../../physics/darkSector';
 import type { SetupId } from '../../physics/setups/types';
-import { OBSERVED_CHOICES } from '../../share/urlState';
+import { DEFAULT_SENSITIVITY, OBSERVED_CHOICES, type SharedSideTab } from '../../share/urlState';
 import type { SignalSampleData } from '../../sim/protocol';
 import { DEFAULT_ALPHA_D, validPoint, type StoredPoint } from './sensitivityMath';
 
 export type { StoredPoint };
 
-export type SideTab = 'event' | 'sensitivity';
+export type SideTab = SharedSideTab;
 
 export interface SamplesState {
   status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -70,11 +70,8 @@ export const useSensitivity = create<SensitivityState>()(
   persist(
     (set, get) => ({
       points: { ...DEFAULT_POINTS },
-      couplingInput: 'epsilon',
-      curveMode: 'epsilon',
-      method: 'cls',
-      observed: null,
-      tab: 'event',
+      // the tab's choices start at the defaults a link falls back to (share/urlTypes.ts)
+      ...DEFAULT_SENSITIVITY,
       activated: false,
       samples: { na64e: emptySamples(), na64mu: emptySamples() },
       optimiseNote: { na64e: null, na64mu: null },

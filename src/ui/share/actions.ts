@@ -9,7 +9,7 @@ import type { SetupId } from '../../physics/setups/types';
 import { exportFileName, runBaseName } from '../../share/fileNames';
 import { ImportError } from '../../share/importError';
 import { setupOfParams } from '../../share/setupOf';
-import { boxSummaryOf, useApp, type RunState } from '../../state/store';
+import { boxSummaryOf, clearEventSelection, useApp, type RunState } from '../../state/store';
 import { NA64E_REGIONS, NA64MU_REGIONS } from '../plots/regions';
 import { downloadBlob, downloadText, sceneToPng, svgToPng } from './dom';
 import { i18n } from '../../i18n';
@@ -197,8 +197,7 @@ async function importCsvText(text: string, name: string): Promise<string> {
     importedFrom: name,
   });
   if (useApp.getState().setupId !== setupId) useApp.getState().setSetup(setupId);
-  useApp.getState().select(null);
-  useApp.getState().setDetail({ detail: null, detailStatus: 'idle', detailError: null });
+  clearEventSelection();
   let present = 0;
   for (const p of PROCESSES) if (analysis.processCounts.raw[p.code] > 0) present++;
   return UI.csvImported(columns.n, setup.name, present, name);

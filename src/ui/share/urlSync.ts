@@ -31,8 +31,8 @@ import { draftToRestore } from '../../share/formDraft';
 import { encodeUrlState, readUrlState, runParamsText, urlParamsOf, type ShareState } from '../../share/urlState';
 import { defaultSettings, useApp, type AppState } from '../../state/store';
 import { showEventDetail } from '../app/useRunner';
-import { DEFAULT_ALPHA_D, pointOfSignal } from '../sensitivity/sensitivityMath';
-import { DEFAULT_POINTS, useSensitivity, type SensitivityState } from '../sensitivity/sensitivityStore';
+import { pointOfSignal } from '../sensitivity/sensitivityMath';
+import { DEFAULT_POINTS, useSensitivity } from '../sensitivity/sensitivityStore';
 import { useShareUi } from './shareUi';
 
 const WRITE_INTERVAL_MS = 250;
@@ -51,7 +51,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let draft: { setup: SetupId; base: RunParams; form: RunParams; applied: boolean } | null = null;
 
 /** The run parameters on display: those of the shown run; before the first result, the ones being run. */
-export function displayedParams(st: AppState) {
+function displayedParams(st: AppState) {
   const run = st.runs[st.setupId];
   // an imported CSV run has no parameters of its own (its events cannot be re-simulated)
   if (run.params && !run.importedFrom) return run.params;
@@ -78,17 +78,19 @@ function applyDraft(): void {
   useApp.setState((s) => ({ settings: { ...s.settings, [form.setup]: { ...s.settings[form.setup], params: form } } }));
 }
 
-export function shareStateOf(st: AppState, sens: SensitivityState = useSensitivity.getState()): ShareState {
+function shareStateOf(st: AppState): ShareState {
+  const sens = useSensitivity.getState();
   const sel = st.selected?.eventIndex ?? (pending && pending.setup === st.setupId ? pending.event : null);
   const params = displayedParams(st);
   const stored = sens.points[st.setupId];
+  const signal = params.signal;
   return {
     setup: st.setupId,
     settings: { ...st.settings[st.setupId], params },
     sensitivity: {
       // with a signal in the shown run, the signal controls and the panel share its point (an edit
-      // not yet run is, like every form edit, not in the link)
-      point: params.signal ? { ...pointOfSignal(params.signal), alphaD: params.signal.model === 'aprime' ? (params.signal.alphaD ?? DEFAULT_ALPHA_D) : stored.alphaD } : stored,
+      // not yet run is, like every form edit, not in the link); a Z′ has no α_D: the tab's stays
+      point: !signal ? stored : signal.model === 'aprime' ? pointOfSignal(signal) : { ...pointOfSignal(signal), alphaD: stored.alphaD },
       couplingInput: sens.couplingInput,
       curveMode: sens.curveMode,
       method: sens.method,
@@ -107,9 +109,9 @@ export function shareStateOf(st: AppState, sens: SensitivityState = useSensitivi
 const currentHash = () => encodeUrlState(shareStateOf(useApp.getState()));
 
 /** The link to the current state (writes a pending change to the address bar first). */
-export function shareLink(st: AppState = useApp.getState()): string {
-  if (started && st === useApp.getState()) writeNow();
-  return `${location.origin}${location.pathname}${location.search}#${encodeUrlState(shareStateOf(st))}`;
+export function shareLink(): string {
+  if (started) writeNow();
+  return `${location.origin}${location.pathname}${location.search}#${currentHash()}`;
 }
 
 function selectPending(): void {
@@ -155,14 +157,7 @@ export function applyUrlState(onLoad = false): void {
       tourStep: st.tourStep,
       showRegions: st.showRegions,
       presentation: st.presentation,
-      sensitivity: {
-        points: sens.points,
-        couplingInput: sens.couplingInput,
-        curveMode: sens.curveMode,
-        method: sens.method,
-        observed: sens.observed,
-        tab: sens.tab,
-      },
+      sensitivity: sens,
     },
     defaultSettings(),
     DEFAULT_POINTS,

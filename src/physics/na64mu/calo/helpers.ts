@@ -1,11 +1,10 @@
 /**
  * Small helpers of the NA64μ downstream stage (calo.ts): straight-line geometry against detector
- * elements, particle masses, λ bookkeeping, readable process names and the detail-only drawing
- * helpers (track stubs, neutral tracks, energy spread over readout cells).
+ * elements, particle masses, λ bookkeeping and the detail-only drawing helpers (track stubs,
+ * neutral tracks, energy spread over readout cells).
  */
 import type { ParticleKind } from '../../detail';
 import type { DetailRecorder } from '../../eventOut';
-import type { MuonLossProcess } from '../../muonLoss';
 import type { DetectorElement } from '../../setups/types';
 import type { TrackState } from '../../tracking';
 import { MUON_MASS_MEV } from '../../units';
@@ -26,10 +25,6 @@ export function pionLambdaBefore(ctx: Na64muContext, m: number): number {
   let s = 0;
   for (let k = 0; k < m; k++) s += ctx.segPi[2 + k].lambda;
   return s;
-}
-
-export function processName(p: MuonLossProcess): string {
-  return p === 'brems' ? 'bremsstrahlung' : p === 'pair' ? 'e⁺e⁻ pair production' : 'muon-nuclear interaction';
 }
 
 /** Position of the line of `s` at the front face of `el`, relative to its centre. */
