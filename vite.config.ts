@@ -10,5 +10,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60000,
+    setupFiles: ['test/fastCheckSeed.ts'],
   },
 });

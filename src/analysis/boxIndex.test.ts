@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildBoxIndex, countInBox } from './boxIndex';
+import { buildBoxIndex, countInBox, sortedOrder } from './boxIndex';
 import { Rng } from '../physics/rng';
 
 function sample(n: number, seed: number) {
@@ -64,6 +64,30 @@ describe('box index', () => {
     );
   });
 
+  it('counts exactly when a box edge falls between values a hair apart (E_HCAL ≈ 0 of the spot)', () => {
+    // values within 1e-6 GeV of each other near 0: the in-bin order must be exact there
+    const n = 4000;
+    const rng = new Rng(11, 0);
+    const t = { x: new Float32Array(n), y: new Float32Array(n), w: new Float64Array(n), bits: new Uint16Array(n) };
+    for (let i = 0; i < n; i++) {
+      t.x[i] = rng.gauss(100, 3);
+      t.y[i] = i % 7 === 0 ? -0 : Math.abs(rng.gauss(0, 1e-5));
+      t.w[i] = 1;
+      t.bits[i] = 3;
+    }
+    const tix = buildBoxIndex(t.x, t.y, t.w, t.bits, 3, 120, 120, 120, 120);
+    fc.assert(
+      fc.property(fc.nat({ max: n - 1 }), fc.nat({ max: n - 1 }), fc.boolean(), (i, j, edgeInX) => {
+        // edges exactly at data values: at x (a column cut through the sorted x) or at y
+        const box = edgeInX
+          ? { xMinGeV: Math.min(t.x[i], t.x[j]), xMaxGeV: Math.max(t.x[i], t.x[j]), yMinGeV: 0, yMaxGeV: 1 }
+          : { xMinGeV: 0, xMaxGeV: 110, yMinGeV: Math.min(t.y[i], t.y[j]), yMaxGeV: Math.max(t.y[i], t.y[j]) };
+        expect(countInBox(tix, box).raw).toBe(brute(t, 3, box).raw);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('counts exactly for boxes on bin boundaries and through the dense spot', () => {
     const boxes = [
       { xMinGeV: 0, xMaxGeV: 50, yMinGeV: 0, yMaxGeV: 1 },
@@ -83,5 +107,21 @@ describe('box index', () => {
 
   it('rejects an inverted box', () => {
     expect(() => countInBox(ix, { xMinGeV: 10, xMaxGeV: 5, yMinGeV: 0, yMaxGeV: 1 })).toThrow(RangeError);
+  });
+
+  it('sorts a bin exactly, ties by position, through packed keys and through the comparator', () => {
+    fc.assert(
+      fc.property(fc.array(fc.float({ min: 0, max: 2, noNaN: true }), { minLength: 1, maxLength: 300 }), (vals) => {
+        const v = new Float32Array([7, ...vals]); // one entry before the bin (s0 = 1)
+        const m = vals.length;
+        const want = [...Array(m).keys()].sort((a, b) => v[1 + a] - v[1 + b] || a - b);
+        for (const packedMax of [4194304, 0]) {
+          const order = new Uint32Array(m);
+          sortedOrder(v, 1, m, new Float64Array(m), order, packedMax);
+          expect([...order]).toEqual(want);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -44,10 +44,42 @@ export interface BoxCount {
 }
 
 /**
- * Quantisation levels per bin of the in-bin sort keys: entries whose positions share one level may
- * be out of order (searches over the index allow for that).
+ * Entries inside a bin are in exact order (x, and y in `ySorted`); the event searches still widen
+ * their ranges by 2/SORT_LEVELS of a bin around a value, so that ties (equal x) are checked entry
+ * by entry.
  */
 export const SORT_LEVELS = 1048576;
+
+/** Entries up to which a bin is sorted through packed Float64 keys; larger bins use a comparator. */
+const PACKED_SORT_MAX = 4194304; // 2^22: 31 bits of a non-negative float32 + 22 bits fit in 2^53
+
+/**
+ * order[0..m) = the local indices 0..m-1 of v[s0 .. s0+m) sorted by value (ties: by index), exact.
+ * Values must be non-negative (a bin with entries below 0 is not sorted); −0 counts as +0. The bits
+ * of a non-negative float32 are monotonic in its value, so (bits × 2^22 + index) is an exact sort key.
+ * `keys` and `order` hold at least m entries; `packedMax` (tests only) moves the switch to the comparator.
+ */
+export function sortedOrder(
+  v: Float32Array,
+  s0: number,
+  m: number,
+  keys: Float64Array,
+  order: Uint32Array,
+  packedMax = PACKED_SORT_MAX,
+): void {
+  if (m <= packedMax) {
+    const k = keys.subarray(0, m);
+    const bits = new Uint32Array(v.buffer, v.byteOffset + 4 * s0, m);
+    // & 0x7fffffff: −0 → +0 (no other value here has the sign bit)
+    for (let j = 0; j < m; j++) k[j] = (bits[j] & 0x7fffffff) * PACKED_SORT_MAX + j;
+    k.sort();
+    for (let j = 0; j < m; j++) order[j] = k[j] % PACKED_SORT_MAX;
+    return;
+  }
+  const o = order.subarray(0, m);
+  for (let j = 0; j < m; j++) o[j] = j;
+  o.sort((a, b) => v[s0 + a] - v[s0 + b] || a - b);
+}
 
 /** Bin of a coordinate (clamped: underflow → 0, overflow → last bin). */
 export function bin(v: number, max: number, n: number): number {
@@ -115,8 +147,8 @@ export function buildBoxIndex(
     }
   }
   // Sort each bin by x (and keep a y-sorted copy) so that a bin crossed by only one kind of edge is
-  // counted by binary search. Keys: quantised position in the bin (SORT_LEVELS = 2^20 levels, finer
-  // than float32 at these energies) × 2^32 + entry number, sorted natively as Float64.
+  // counted by binary search. The order is exact (sortedOrder): a binary search for a box edge must
+  // not miss an entry even where many values lie within a hair of it (E_HCAL ≈ 0 of the electron spot).
   const wCumX = new Float64Array(selected + 1);
   const ySorted = new Float32Array(selected);
   const wCumY = new Float64Array(selected + 1);
@@ -124,6 +156,7 @@ export function buildBoxIndex(
   const bw = xMaxGeV / nx;
   const bh = yMaxGeV / ny;
   let keys = new Float64Array(64);
+  let order = new Uint32Array(64);
   const tx = new Float32Array(selected);
   const ty = new Float32Array(selected);
   const tw = new Float64Array(selected);
@@ -136,17 +169,18 @@ export function buildBoxIndex(
     const iy0 = (b - ix0) / nx;
     const xlo = ix0 * bw;
     const ylo = iy0 * bh;
-    let inRange = m < 4294967296;
+    let inRange = true; // all entries inside the bin (so non-negative: sortedOrder needs that)
     for (let k = s0; k < e0 && inRange; k++) {
       if (!(xs[k] >= xlo && xs[k] < xlo + bw && ys[k] >= ylo && ys[k] < ylo + bh)) inRange = false;
     }
     if (m > 1 && inRange) {
-      if (keys.length < m) keys = new Float64Array(Math.max(m, keys.length * 2));
-      const kx = keys.subarray(0, m);
-      for (let j = 0; j < m; j++) kx[j] = Math.floor(((xs[s0 + j] - xlo) / bw) * SORT_LEVELS) * 4294967296 + j;
-      kx.sort();
+      if (keys.length < m) {
+        keys = new Float64Array(Math.max(m, keys.length * 2));
+        order = new Uint32Array(keys.length);
+      }
+      sortedOrder(xs, s0, m, keys, order);
       for (let j = 0; j < m; j++) {
-        const from = s0 + (kx[j] % 4294967296);
+        const from = s0 + order[j];
         tx[s0 + j] = xs[from];
         ty[s0 + j] = ys[from];
         tw[s0 + j] = ws[from];
@@ -156,10 +190,9 @@ export function buildBoxIndex(
       ys.set(ty.subarray(s0, e0), s0);
       ws.set(tw.subarray(s0, e0), s0);
       idx.set(ti.subarray(s0, e0), s0);
-      for (let j = 0; j < m; j++) kx[j] = Math.floor(((ys[s0 + j] - ylo) / bh) * SORT_LEVELS) * 4294967296 + j;
-      kx.sort();
+      sortedOrder(ys, s0, m, keys, order);
       for (let j = 0; j < m; j++) {
-        const from = s0 + (kx[j] % 4294967296);
+        const from = s0 + order[j];
         ySorted[s0 + j] = ys[from];
         tw[s0 + j] = ws[from];
       }

@@ -9,9 +9,9 @@
  * counts as it is drawn. Return values are storage positions k in the index (ix.x[k], ix.y[k],
  * ix.eventIndex[k]), or -1.
  *
- * Inside a bin the index keeps its entries sorted by a quantised x key (and a copy of the y values
- * sorted by a quantised y key), with SORT_LEVELS levels per bin width: values that share one level
- * may be out of order. Every binary search and early stop here allows for that (`tolX`, `tolY`).
+ * Inside a bin the index keeps its entries sorted by x (and a copy of the y values sorted by y).
+ * Binary searches and early stops here widen their ranges by `tolX`, `tolY` (2/SORT_LEVELS of a
+ * bin), so that entries tied with a search value are checked one by one.
  */
 import { bin, countInBox, lowerBound, SORT_LEVELS, type BoxIndex } from './boxIndex';
 import type { SignalBox } from '../physics/setups/types';
