@@ -148,10 +148,10 @@ test('example events select real events of the fixed run', async ({ page }) => {
   const presets: [string, number, string][] = [
     ['cleanElectron', 0, 'em'],
     ['dimuon', 191, 'dimuon'],
-    ['punchThrough', 12715, 'punch-through'],
+    ['punchThrough', 1917, 'punch-through'],
     ['upstream', 317, 'upstream-interaction'],
     // simulates its own run first (dark photons mixed in), then selects the event
-    ['darkPhoton', 1463, 'signal'],
+    ['darkPhoton', 1196, 'signal'],
     // back to the run without signal
     ['cleanElectron', 0, 'em'],
   ];

@@ -51,11 +51,11 @@ export function transportBeamline(
   if (d === null && interaction.type === 'brem') return transportPlain(ctx, rng, kind, massMeV, e0MeV, interaction.z, interaction.y);
   const spec = ctx.spec;
   const beam = ctx.setup.beam;
-  s.x = rng.gauss(0, beam.spotSigmaMm);
-  s.y = rng.gauss(0, beam.spotSigmaMm);
+  s.x = 0 + beam.spotSigmaMm * nrm(rng);
+  s.y = 0 + beam.spotSigmaMm * nrm(rng);
   s.z = ctx.decayZ0;
-  s.tx = rng.gauss(0, beam.divergenceMrad * 1e-3);
-  s.ty = rng.gauss(0, beam.divergenceMrad * 1e-3);
+  s.tx = 0 + beam.divergenceMrad * 1e-3 * nrm(rng);
+  s.ty = 0 + beam.divergenceMrad * 1e-3 * nrm(rng);
   s.p = Math.sqrt(Math.max(0, e0MeV * e0MeV - massMeV * massMeV));
   s.q = -1;
   tr.kind = kind;
@@ -85,12 +85,12 @@ export function transportBeamline(
       pts?.push(s.x, s.y, s.z);
       if (chargedNow()) {
         const th = st.theta0TimesP / s.p; // Highland at β = 1: θ0 ∝ 1/p (PDG §34.3)
-        s.tx += th * rng.normal();
-        spec.hitX[planeIdx] = s.x + st.res * rng.normal();
+        s.tx += th * nrm(rng);
+        spec.hitX[planeIdx] = s.x + st.res * nrm(rng);
         // y matters only upstream (angle cut): downstream y is left unsmeared (same stream in summary and detail)
         if (planeIdx < spec.upstream.length) {
-          s.ty += th * rng.normal();
-          spec.hitY[planeIdx] = s.y + st.res * rng.normal();
+          s.ty += th * nrm(rng);
+          spec.hitY[planeIdx] = s.y + st.res * nrm(rng);
         } else spec.hitY[planeIdx] = s.y;
         d?.trackerHits.push({ detector: st.id, xMm: spec.hitX[planeIdx], yMm: spec.hitY[planeIdx], zMm: st.z });
       } else {
@@ -166,6 +166,38 @@ export function transportBeamline(
   result.trackOk = trackOk;
   result.interactionNote = tr.note;
   return result;
+}
+
+/** Normals replayed in the order of the draws below (transportBeamlineReplay), or null: the stream's. */
+let replayZ: Float64Array | null = null;
+let replayK = 0;
+function nrm(rng: Rng): number {
+  return replayZ === null ? rng.normal() : replayZ[replayK++];
+}
+
+/**
+ * Detail only: the general transport without a forced interaction, its 4 + 4·n_up + 2·n_down normal
+ * deviates taken from `normals` (in the order it draws them) instead of a stream: the tracks and hits
+ * on screen of an event whose numbers come from beamlineLinear.ts. Throws if `normals` is too short.
+ */
+export function transportBeamlineReplay(
+  ctx: Na64eContext,
+  kind: ParticleKind,
+  massMeV: number,
+  e0MeV: number,
+  normals: Float64Array,
+  d: DetailRecorder,
+): BeamlineResult {
+  replayZ = normals;
+  replayK = 0;
+  try {
+    // the stream is never read while replaying (no interaction: the normals are all it draws)
+    const r = transportBeamline(ctx, null as unknown as Rng, kind, massMeV, e0MeV, { type: 'none' }, d);
+    if (replayK > normals.length) throw new Error(`transportBeamlineReplay: ${replayK} normals needed, ${normals.length} given`);
+    return r;
+  } finally {
+    replayZ = null;
+  }
 }
 
 /** Is the transported particle still a charged track? */

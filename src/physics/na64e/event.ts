@@ -17,7 +17,9 @@ import type { EventOut } from '../eventOut';
 import { HCAL_STOCHASTIC } from '../hadronShower';
 import type { Rng } from '../rng';
 import { GeV, KAON_MASS_MEV, MUON_MASS_MEV, PION_MASS_MEV, PROTON_MASS_MEV, ELECTRON_MASS_MEV } from '../units';
-import { transportBeamline, type BeamlineInteraction, type Incident } from './beamline';
+import { detailRngOf, transportBeamline, transportBeamlineReplay, type BeamlineInteraction, type Incident } from './beamline';
+import { isCharged } from './beamlineCommon';
+import { linearReco, transportLinear } from './beamlineLinear';
 import { CaloSums, OUTSIDE_INVISIBLE, OUTSIDE_MISSED, emShowerInEcal, hadronThroughCalos, hitsElement, landau, muonThroughCalos, outsideEcal } from './calo';
 import type { Na64eContext } from './context';
 import { signalInEcal } from './signal';
@@ -104,8 +106,12 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
   } else if (label === 'beam-decay') {
     inter = { type: 'decay', z: ctx.decayZ0 + rng.uniform() * (ctx.decayZ1 - ctx.decayZ0) };
   }
-  const bl = transportBeamline(ctx, rng, kind, mass, e0, inter, d);
-  const reco = ctx.spec.reconstruct();
+  // without a forced interaction the beam line is linear-Gaussian given e0: 7 normals (beamlineLinear.ts)
+  const linear = inter.type === 'none' && isCharged(kind);
+  const bl = linear
+    ? transportLinear(ctx, rng, kind, mass, e0, d, d ? (z) => transportBeamlineReplay(ctx, kind, mass, e0, z, d) : null, d ? detailRngOf(d) : null)
+    : transportBeamline(ctx, rng, kind, mass, e0, inter, d);
+  const reco = linear ? linearReco : ctx.spec.reconstruct();
   out.pInMeV = bl.trackOk ? reco.pGeV * GeV : NaN;
   if (d && bl.interactionNote) d.story.push(bl.interactionNote);
 
