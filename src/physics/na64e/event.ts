@@ -152,19 +152,7 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
   }
 
   // 5. response
-  const res = NA64_ECAL_RESOLUTION;
-  const ecalEm = smearResolution(rng, sums.ecalEm, res.stochastic, res.constant);
-  const ecalHad = sums.ecalHad > 0 ? smearResolution(rng, sums.ecalHad, 0.5, 0.02) : 0;
-  out.eEcalMeV = ecalEm + ecalHad + (sums.ecalMip > 0 ? sums.ecalMip * (1 + 0.05 * rng.normal()) : 0);
-  out.ePreshowerMeV = Math.max(0, sums.ps > 0 ? smearResolution(rng, sums.ps, res.stochastic, 0.02) : 0);
-  const hcalShower = sums.hcalEm + sums.hcalHad;
-  let hcal = (hcalShower > 0 ? smearResolution(rng, hcalShower, HCAL_STOCHASTIC, 0.03) : 0) + sums.hcalMip;
-  // independent noise of the nMod modules: their sum is one normal deviate with σ·√nMod
-  const nMod = ctx.hcals.length;
-  if (nMod > 0) hcal += HCAL_NOISE_MEV * Math.sqrt(nMod) * rng.normal();
-  out.eHcalMeV = Math.max(0, hcal);
-  out.eVetoMeV = Math.max(0, sums.veto + VETO_NOISE_MEV * rng.normal());
-  out.eHcal0MeV = Math.max(0, sums.hcal0 + HCAL_NOISE_MEV * rng.normal());
+  detectorResponse(ctx, rng, out);
 
   // cuts (order = setup.cuts)
   const nominal = ctx.params.beamEnergyGeV * GeV;
@@ -183,6 +171,27 @@ export function simulateNa64eEvent(ctx: Na64eContext, rng: Rng, out: EventOut): 
     d.normaliseCells('ECAL', out.ePreshowerMeV, 0);
     d.normaliseCells('ECAL', Math.max(0, out.eEcalMeV - out.ePreshowerMeV), 1);
   }
+}
+
+/**
+ * Step 5: resolutions and noise on the accumulated `sums` → the measured energies of `out` [MeV].
+ * A function of its own (objects in, fields out): in the large event function V8's inlining budget
+ * runs out, and every float passed to or returned from a call that is not inlined is boxed.
+ */
+function detectorResponse(ctx: Na64eContext, rng: Rng, out: EventOut): void {
+  const res = NA64_ECAL_RESOLUTION;
+  const ecalEm = smearResolution(rng, sums.ecalEm, res.stochastic, res.constant);
+  const ecalHad = sums.ecalHad > 0 ? smearResolution(rng, sums.ecalHad, 0.5, 0.02) : 0;
+  out.eEcalMeV = ecalEm + ecalHad + (sums.ecalMip > 0 ? sums.ecalMip * (1 + 0.05 * rng.normal()) : 0);
+  out.ePreshowerMeV = Math.max(0, sums.ps > 0 ? smearResolution(rng, sums.ps, res.stochastic, 0.02) : 0);
+  const hcalShower = sums.hcalEm + sums.hcalHad;
+  let hcal = (hcalShower > 0 ? smearResolution(rng, hcalShower, HCAL_STOCHASTIC, 0.03) : 0) + sums.hcalMip;
+  // independent noise of the nMod modules: their sum is one normal deviate with σ·√nMod
+  const nMod = ctx.hcals.length;
+  if (nMod > 0) hcal += HCAL_NOISE_MEV * Math.sqrt(nMod) * rng.normal();
+  out.eHcalMeV = Math.max(0, hcal);
+  out.eVetoMeV = Math.max(0, sums.veto + VETO_NOISE_MEV * rng.normal());
+  out.eHcal0MeV = Math.max(0, sums.hcal0 + HCAL_NOISE_MEV * rng.normal());
 }
 
 /** The charged beam(-line) particle arriving in the ECAL. */
