@@ -44,6 +44,29 @@ export class WorkerCrashed extends Error {
   }
 }
 
+/**
+ * A promise that rejects with RunCancelled when `signal` aborts (after calling `onAbort`), and
+ * `done()`, which detaches it once the call is over (an abort after that does nothing).
+ */
+function watchAbort(signal: AbortSignal | undefined, onAbort: () => void): { promise: Promise<never>; done(): void } {
+  let detach = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    if (!signal) return;
+    if (signal.aborted) {
+      reject(new RunCancelled());
+      return;
+    }
+    const onSignal = () => {
+      onAbort();
+      reject(new RunCancelled());
+    };
+    signal.addEventListener('abort', onSignal, { once: true });
+    detach = () => signal.removeEventListener('abort', onSignal);
+  });
+  promise.catch(() => undefined);
+  return { promise, done: () => detach() };
+}
+
 interface PoolWorker {
   worker: Worker;
   api: Comlink.Remote<SimWorkerApi>;
@@ -97,15 +120,25 @@ export class SimClient {
     const t0 = performance.now();
     const pool = this.ensurePool();
     const gen = this.generation;
-    const abort = new Promise<never>((_, reject) => {
-      if (!signal) return;
-      if (signal.aborted) reject(new RunCancelled());
-      signal.addEventListener('abort', () => {
-        this.reset();
-        reject(new RunCancelled());
-      });
-    });
-    abort.catch(() => undefined);
+    const watch = watchAbort(signal, () => this.reset());
+    const abort = watch.promise;
+    try {
+      return await this.runChunks(params, onProgress, pool, gen, abort, t0);
+    } finally {
+      // a later abort of this signal (the UI aborts the last run's controller before the next run)
+      // must not reset the pool: that would cost every run a fresh, cold worker
+      watch.done();
+    }
+  }
+
+  private async runChunks(
+    params: RunParams,
+    onProgress: (p: RunProgress) => void,
+    pool: PoolWorker[],
+    gen: number,
+    abort: Promise<never>,
+    t0: number,
+  ): Promise<RunResult> {
     const { setup, processes } = await Promise.race([this.call(pool[0], pool[0].api.describe(params)), abort]);
     const total = params.events;
     const columns = allocateColumns(total, 0);
@@ -170,15 +203,8 @@ export class SimClient {
   ): Promise<SignalSampleData[]> {
     const pool = this.ensurePool();
     const gen = this.generation;
-    const abort = new Promise<never>((_, reject) => {
-      if (!signal) return;
-      if (signal.aborted) reject(new RunCancelled());
-      signal.addEventListener('abort', () => {
-        this.reset();
-        reject(new RunCancelled());
-      });
-    });
-    abort.catch(() => undefined);
+    const watch = watchAbort(signal, () => this.reset());
+    const abort = watch.promise;
     const seeds = masses.map((_, k) => opts.seeds?.[k] ?? params.seed + 1000 + k);
     const out: SignalSampleData[] = new Array(masses.length);
     let next = 0;
@@ -198,6 +224,8 @@ export class SimClient {
     } catch (e) {
       if (e instanceof WorkerCrashed || (!(e instanceof RunCancelled) && /crash/.test((e as Error).message))) this.reset();
       throw e;
+    } finally {
+      watch.done();
     }
     return out;
   }

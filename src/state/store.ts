@@ -92,6 +92,11 @@ export interface AppState {
   setPresentation(on: boolean): void;
 }
 
+/** Same detector description (setups are plain data of a few kB). */
+function sameSetup(a: Setup, b: Setup): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 const emptyRun = (): RunState => ({
   status: 'idle',
   progress: 0,
@@ -188,7 +193,13 @@ export const useApp = create<AppState>()(
         return null;
       },
       setRun(id, patch) {
-        const run = { ...get().runs[id], ...patch };
+        const prev = get().runs[id];
+        // A run brings its Setup anew from the worker (a structured clone): keep the old object when
+        // it is the same detector, so that the 3D view does not rebuild (and recompile) its scene.
+        if (patch.setup && prev.setup && patch.setup !== prev.setup && sameSetup(patch.setup, prev.setup)) {
+          patch = { ...patch, setup: prev.setup };
+        }
+        const run = { ...prev, ...patch };
         const base = patch.params && !run.importedFrom ? { formBase: { ...get().formBase, [id]: patch.params } } : {};
         set({ runs: { ...get().runs, [id]: run }, ...base });
       },

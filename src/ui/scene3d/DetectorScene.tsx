@@ -8,7 +8,7 @@
  * Camera presets and their poses: cameraPresets.ts; the camera tween: CameraRig.tsx; the HTML
  * controls over the view: SceneOverlay.tsx.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { Line, OrbitControls } from '@react-three/drei';
 import { useTranslation } from 'react-i18next';
@@ -45,9 +45,12 @@ export interface DetectorSceneProps {
 }
 
 function BeamAxis({ zStart, zEnd }: { zStart: number; zEnd: number }) {
+  // a stable array: drei's Line rebuilds its geometry for a new `points` array and disposes its
+  // material with the old geometry, which recompiles the shader on the next frame (every re-render)
+  const points = useMemo(() => [0, 0, zStart, 0, 0, zEnd], [zStart, zEnd]);
   return (
     <Line
-      points={[0, 0, zStart, 0, 0, zEnd]}
+      points={points}
       color="#7d8794"
       lineWidth={1}
       dashed
@@ -111,7 +114,14 @@ function AnimatedEvent({
   );
 }
 
-export function DetectorScene(props: DetectorSceneProps) {
+/**
+ * The 3D view, memoised: a parent re-render with the same props (e.g. the progress updates of a
+ * run) does not re-render the scene, so no frame is drawn (on a software-rendered GL that frame
+ * would take CPU from the simulation workers).
+ */
+export const DetectorScene = memo(DetectorSceneView);
+
+function DetectorSceneView(props: DetectorSceneProps) {
   const { setup, event, cameraPreset, onCameraPresetChange, onTransverseScaleChange, onElementClick, animateTracksMs } =
     props;
   const { t } = useTranslation();
