@@ -110,6 +110,37 @@ test('invalid parameters are reported and keep the last good state; settings sur
   await expect(page.getByTestId('input-events')).toHaveValue('100000');
 });
 
+test('simulating again reuses the warm workers; cancelling replaces them', async ({ page }) => {
+  const started: string[] = [];
+  page.on('worker', (w) => started.push(w.url()));
+  await page.goto('/');
+  await waitForRun(page);
+  const atStart = started.length;
+  expect(atStart).toBeGreaterThan(0);
+  const status = page.getByTestId('run-status');
+  for (let i = 0; i < 2; i++) {
+    const before = await status.getAttribute('data-duration-ms');
+    await page.getByTestId('run-button').click();
+    await expect(status).not.toHaveAttribute('data-duration-ms', before ?? '');
+    await waitForRun(page);
+  }
+  // a finished run's controller is aborted before the next run: that must not restart the pool
+  expect(started.length).toBe(atStart);
+  // a cancel does terminate the workers (the next run gets fresh ones)
+  const ev = page.getByTestId('input-events');
+  await ev.fill('2000000');
+  await ev.press('Enter');
+  await page.getByTestId('run-button').click();
+  await expect(status).toHaveAttribute('data-status', 'running');
+  await page.getByTestId('cancel-button').click();
+  await expect(status).toHaveAttribute('data-status', 'cancelled');
+  await ev.fill('20000');
+  await ev.press('Enter');
+  await page.getByTestId('run-button').click();
+  await waitForRun(page);
+  expect(started.length).toBeGreaterThan(atStart);
+});
+
 test('a run can be cancelled and restarted', async ({ page }) => {
   await page.goto('/');
   await waitForRun(page);
