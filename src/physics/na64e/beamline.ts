@@ -10,10 +10,10 @@ import type { ParticleKind, TextLine } from '../detail';
 import type { DetailRecorder } from '../eventOut';
 import type { Rng } from '../rng';
 import { transportInField, drift, type TrackState } from '../tracking';
-import { BEND_CONSTANT_GEV_PER_T_M, ELECTRON_MASS_MEV } from '../units';
-import { sampleSrFraction, srCriticalEnergyMeV, srPhotonCount } from '../synchrotron';
+import { BEND_CONSTANT_GEV_PER_T_M } from '../units';
+import { sampleSrFraction } from '../synchrotron';
 import type { Na64eContext } from './context';
-import { isCharged, mainInc, result, stationsOf, type BeamlineInteraction, type BeamlineResult, type Incident } from './beamlineCommon';
+import { isCharged, mainInc, result, srInMagnet, srLast, stationsOf, type BeamlineInteraction, type BeamlineResult, type Incident } from './beamlineCommon';
 import { transportPlain } from './beamlinePlain';
 
 export type { BeamlineInteraction, BeamlineResult, Incident } from './beamlineCommon';
@@ -68,10 +68,9 @@ export function transportBeamline(
   if (d) d.track(kind, e0MeV, pts!);
   const neutrals = result.neutrals;
   if (neutrals.length > 0) neutrals.length = 0;
-  let srMean = 0;
-  let srVar = 0;
+  result.srMeanMeV = 0;
+  result.srVarMeV2 = 0;
   let trackOk = true;
-  const srX = ctx.srMoments;
 
   let planeIdx = 0;
   for (const st of stationsOf(ctx)) {
@@ -119,16 +118,9 @@ export function transportBeamline(
           continue;
         }
         if (tr.kind === 'e-' || tr.kind === 'e+') {
-          const e = Math.sqrt(s.p * s.p + tr.mass * tr.mass);
-          const theta = (BEND_CONSTANT_GEV_PER_T_M * st.fieldT * ((zb - za) / 1000)) / (s.p / 1000);
-          const nSr = srPhotonCount(e / ELECTRON_MASS_MEV, theta);
-          const ecMeV = srCriticalEnergyMeV(e, ELECTRON_MASS_MEV, st.fieldT);
-          const nAcc = nSr * ctx.srAcceptance;
-          srMean += nAcc * srX.mean * ecMeV;
-          srVar += nAcc * srX.meanSq * ecMeV * ecMeV;
-          const lossMeV = nSr * srX.mean * ecMeV; // mean SR energy loss of the electron
-          if (d) emitSrPhotons(ctx, d, s, nSr, ecMeV, za, zb, st.fieldT);
-          s.p = Math.max(0, s.p - lossMeV);
+          const pAfter = srInMagnet(ctx, s.p, tr.mass, st.fieldT, zb - za);
+          if (d) emitSrPhotons(ctx, d, s, srLast.nPhotons, srLast.ecMeV, za, zb, st.fieldT);
+          s.p = pAfter;
         }
         transportInField(s, zb, st.fieldT, d ? 20 : 1, pts);
       }
@@ -161,8 +153,6 @@ export function transportBeamline(
     mainInc.trackIdx = tr.trackIdx;
     result.main = mainInc;
   } else result.main = null;
-  result.srMeanMeV = srMean;
-  result.srVarMeV2 = srVar;
   result.trackOk = trackOk;
   result.interactionNote = tr.note;
   return result;

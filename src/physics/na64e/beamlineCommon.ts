@@ -5,7 +5,9 @@
  * beam line (tracking planes and magnets, sorted in z), as objects and as flat arrays.
  */
 import type { ParticleKind, TextLine } from '../detail';
+import { srCriticalEnergyMeV, srPhotonCount } from '../synchrotron';
 import { highlandTheta0Rad } from '../tracking';
+import { BEND_CONSTANT_GEV_PER_T_M, ELECTRON_MASS_MEV } from '../units';
 import type { Na64eContext } from './context';
 
 /** A particle arriving at the calorimeters. */
@@ -41,6 +43,29 @@ export const isCharged = (k: ParticleKind) => k === 'e-' || k === 'mu-' || k ===
 /** Scratch result records of the transports (no allocation per event): valid until the next call. */
 export const mainInc: Incident = { kind: 'e-', e: 0, x: 0, y: 0, z: 0, tx: 0, ty: 0, trackIdx: -1 };
 export const result: BeamlineResult = { main: null, neutrals: [], srMeanMeV: 0, srVarMeV2: 0, trackOk: true, interactionNote: null };
+
+/** Photon count and critical energy [MeV] of the last srInMagnet call (the 3D view draws photons from them). */
+export const srLast = { nPhotons: 0, ecMeV: 0 };
+
+/**
+ * Synchrotron radiation of an e± of momentum `pMeV` bent through `lengthMm` of the field `fieldT`
+ * (muons sheet §5.4; mean and ⟨E²⟩ per photon from ctx.srMoments, doc/model.md §4): adds the mean
+ * and the variance of the energy accepted by the SRD to result.srMeanMeV and result.srVarMeV2 (a
+ * transport sets both to 0 first) and returns the momentum after the mean loss [MeV].
+ */
+export function srInMagnet(ctx: Na64eContext, pMeV: number, massMeV: number, fieldT: number, lengthMm: number): number {
+  const e = Math.sqrt(pMeV * pMeV + massMeV * massMeV);
+  const theta = (BEND_CONSTANT_GEV_PER_T_M * fieldT * (lengthMm / 1000)) / (pMeV / 1000);
+  const nSr = srPhotonCount(e / ELECTRON_MASS_MEV, theta);
+  const ecMeV = srCriticalEnergyMeV(e, ELECTRON_MASS_MEV, fieldT);
+  const nAcc = nSr * ctx.srAcceptance;
+  const m = ctx.srMoments;
+  result.srMeanMeV += nAcc * m.mean * ecMeV;
+  result.srVarMeV2 += nAcc * m.meanSq * ecMeV * ecMeV;
+  srLast.nPhotons = nSr;
+  srLast.ecMeV = ecMeV;
+  return Math.max(0, pMeV - nSr * m.mean * ecMeV);
+}
 
 export type Station =
   | { kind: 'plane'; id: string; z: number; x0: number; res: number; theta0TimesP: number }

@@ -22,9 +22,8 @@
 import type { ParticleKind } from '../detail';
 import type { DetailRecorder } from '../eventOut';
 import type { Rng } from '../rng';
-import { srCriticalEnergyMeV, srPhotonCount } from '../synchrotron';
-import { BEND_CONSTANT_GEV_PER_T_M, ELECTRON_MASS_MEV } from '../units';
-import { flatStationsOf, mainInc, result, type BeamlineResult } from './beamlineCommon';
+import { BEND_CONSTANT_GEV_PER_T_M } from '../units';
+import { flatStationsOf, mainInc, result, srInMagnet, type BeamlineResult } from './beamlineCommon';
 import type { Na64eContext } from './context';
 
 /** Reconstructed quantities of the spectrometer (as Spectrometer.reconstruct returns them). */
@@ -265,24 +264,14 @@ const meanX = new Float64Array(NX);
  */
 function deterministicPart(ctx: Na64eContext, m: LinearBeamline, kind: ParticleKind, massMeV: number, e0MeV: number): number {
   const electron = kind === 'e-' || kind === 'e+';
-  const srMoments = ctx.srMoments;
   let p = Math.sqrt(Math.max(0, e0MeV * e0MeV - massMeV * massMeV));
   const pUp = p;
-  let srMean = 0;
-  let srVar = 0;
+  result.srMeanMeV = 0;
+  result.srVarMeV2 = 0;
   meanX[0] = meanX[1] = meanX[2] = meanX[3] = 0;
   for (let j = 0; j < m.magZ0.length; j++) {
     const fieldT = m.magField[j];
-    if (electron) {
-      const e = Math.sqrt(p * p + massMeV * massMeV);
-      const theta = (BEND_CONSTANT_GEV_PER_T_M * fieldT * ((m.magZ1[j] - m.magZ0[j]) / 1000)) / (p / 1000);
-      const nSr = srPhotonCount(e / ELECTRON_MASS_MEV, theta);
-      const ecMeV = srCriticalEnergyMeV(e, ELECTRON_MASS_MEV, fieldT);
-      const nAcc = nSr * ctx.srAcceptance;
-      srMean += nAcc * srMoments.mean * ecMeV;
-      srVar += nAcc * srMoments.meanSq * ecMeV * ecMeV;
-      p = Math.max(0, p - nSr * srMoments.mean * ecMeV);
-    }
+    if (electron) p = srInMagnet(ctx, p, massMeV, fieldT, m.magZ1[j] - m.magZ0[j]);
     const kB = (BEND_CONSTANT_GEV_PER_T_M * fieldT) / (p / 1000) / 1000;
     kBOf[j] = kB;
     pAfter[j] = p;
@@ -290,8 +279,6 @@ function deterministicPart(ctx: Na64eContext, m: LinearBeamline, kind: ParticleK
     meanX[2] += kB * m.magnetX[j];
     meanX[3] += kB * m.magnetTx[j];
   }
-  result.srMeanMeV = srMean;
-  result.srVarMeV2 = srVar;
   const iu = 1 / (pUp * pUp);
   const id = 1 / (p * p);
   const cx = m.cx;

@@ -5,9 +5,8 @@
  */
 import type { ParticleKind } from '../detail';
 import type { Rng } from '../rng';
-import { srCriticalEnergyMeV, srPhotonCount } from '../synchrotron';
-import { BEND_CONSTANT_GEV_PER_T_M, ELECTRON_MASS_MEV } from '../units';
-import { flatStationsOf, isCharged, mainInc, result, type BeamlineResult } from './beamlineCommon';
+import { BEND_CONSTANT_GEV_PER_T_M } from '../units';
+import { flatStationsOf, isCharged, mainInc, result, srInMagnet, type BeamlineResult } from './beamlineCommon';
 import type { Na64eContext } from './context';
 
 /**
@@ -46,12 +45,11 @@ export function transportPlain(
   let ty = 0 + beam.divergenceMrad * 1e-3 * zn[k++];
   let p = Math.sqrt(Math.max(0, e0MeV * e0MeV - massMeV * massMeV));
   const electron = kind === 'e-' || kind === 'e+';
-  const srMoments = ctx.srMoments;
   const hitX = spec.hitX;
   const hitY = spec.hitY;
   const nUp = spec.upstream.length;
-  let srMean = 0;
-  let srVar = 0;
+  result.srMeanMeV = 0;
+  result.srVarMeV2 = 0;
   let trackOk = true;
   let pi = 0;
   if (result.neutrals.length > 0) result.neutrals.length = 0;
@@ -107,16 +105,7 @@ export function transportPlain(
         z = pb;
         continue;
       }
-      if (electron) {
-        const e = Math.sqrt(p * p + massMeV * massMeV);
-        const theta = (BEND_CONSTANT_GEV_PER_T_M * fieldT * ((pb - pa) / 1000)) / (p / 1000);
-        const nSr = srPhotonCount(e / ELECTRON_MASS_MEV, theta);
-        const ecMeV = srCriticalEnergyMeV(e, ELECTRON_MASS_MEV, fieldT);
-        const nAcc = nSr * ctx.srAcceptance;
-        srMean += nAcc * srMoments.mean * ecMeV;
-        srVar += nAcc * srMoments.meanSq * ecMeV * ecMeV;
-        p = Math.max(0, p - nSr * srMoments.mean * ecMeV);
-      }
+      if (electron) p = srInMagnet(ctx, p, massMeV, fieldT, pb - pa);
       // transportInField with one step, charge −1
       const kB = (BEND_CONSTANT_GEV_PER_T_M * fieldT) / (p / 1000) / 1000;
       dz = pb - z;
@@ -149,8 +138,6 @@ export function transportPlain(
     mainInc.trackIdx = -1;
     result.main = mainInc;
   } else result.main = null;
-  result.srMeanMeV = srMean;
-  result.srVarMeV2 = srVar;
   result.trackOk = trackOk;
   result.interactionNote = null;
   return result;
