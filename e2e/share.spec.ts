@@ -282,6 +282,8 @@ test('importing a CSV run shows it; a corrupted CSV is reported and the state ke
   await page.getByTestId('import-file').setInputFiles({ name: 'my-run.csv', mimeType: 'text/csv', buffer: Buffer.from(small) });
   await expect(page.getByTestId('import-status')).toContainText('Imported 5,000 events');
   await expect.poll(() => cutFlowRaw(page, 0)).toBe(5000);
+  // the run line names the file (no simulation time for an imported run)
+  await expect(page.getByTestId('run-status')).toContainText('5,000 events, seed 7, imported from my-run.csv');
   await expect(page.getByTestId('density-canvas')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/share-05-import-csv.png`, fullPage: true });
   const before = await page.getByTestId('box-raw').innerText();

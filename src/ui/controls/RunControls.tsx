@@ -134,7 +134,10 @@ export function RunControls(props: { onRun(): void; onCancel(): void }) {
           </>
         )}
         {run.status === 'analysing' && t('run.analysing')}
-        {run.status === 'done' && run.params && (
+        {run.status === 'done' && run.params && run.importedFrom && (
+          <>{t('run.doneImported', { events: formatCount(run.params.events, locale), seed: run.params.seed, file: run.importedFrom })}</>
+        )}
+        {run.status === 'done' && run.params && !run.importedFrom && (
           <>
             {t('run.done', {
               events: formatCount(run.params.events, locale),
