@@ -9,7 +9,8 @@ import { DEFAULT_PARAMS } from '../params';
 import { Rng } from '../rng';
 import { GeV, ELECTRON_MASS_MEV, PION_MASS_MEV } from '../units';
 import { transportPlain } from './beamlinePlain';
-import { cholesky, inputWidths, lastMagnets, linearBeamlineOf, linearReco, transportLinear } from './beamlineLinear';
+import { lastMagnets, linearReco, transportLinear } from './beamlineLinear';
+import { cholesky, inputWidths, linearBeamlineOf } from './beamlineLinearModel';
 import type { Na64eContext } from './context';
 
 const sim = new Simulator({ ...DEFAULT_PARAMS.na64e, events: 1000, seed: 5 });
