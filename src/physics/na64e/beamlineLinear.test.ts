@@ -9,7 +9,7 @@ import { DEFAULT_PARAMS } from '../params';
 import { Rng } from '../rng';
 import { GeV, ELECTRON_MASS_MEV, PION_MASS_MEV } from '../units';
 import { transportPlain } from './beamlinePlain';
-import { lastMagnets, linearReco, transportLinear } from './beamlineLinear';
+import { lastDownstreamMomentumMeV, linearReco, transportLinear } from './beamlineLinear';
 import { cholesky, inputWidths, linearBeamlineOf } from './beamlineLinearModel';
 import type { Na64eContext } from './context';
 
@@ -48,8 +48,7 @@ describe('linear-Gaussian NA64e beam line', () => {
         const mean = transportLinear(ctx, zeros, kind, mass, e0);
         const got = { e: mean.main!.e, x: mean.main!.x, y: mean.main!.y, tx: mean.main!.tx, ty: mean.main!.ty, srMean: mean.srMeanMeV, srVar: mean.srVarMeV2 };
         const sOutMean = linearReco.slopeOutX;
-        const { pAfter } = lastMagnets();
-        const w = inputWidths(m, Math.sqrt(e0 * e0 - mass * mass), pAfter[m.magZ0.length - 1]);
+        const w = inputWidths(m, Math.sqrt(e0 * e0 - mass * mass), lastDownstreamMomentumMeV());
         const out = [0, sOutMean, got.x, got.tx, 0, got.y, got.ty]; // sIn, sOut, x, tx | sInY, y, ty
         for (let k = 0; k < m.nInputs; k++) {
           const r = m.response[k];
@@ -83,7 +82,7 @@ describe('linear-Gaussian NA64e beam line', () => {
     expect(one.tx - mean.tx).toBeCloseTo(rowSum(m.lx, 4, 3), 12);
     expect(one.y - mean.y).toBeCloseTo(rowSum(m.ly, 3, 1), 9);
     expect(one.ty - mean.ty).toBeCloseTo(rowSum(m.ly, 3, 2), 12);
-    const w = inputWidths(m, Math.sqrt(e0 * e0 - ELECTRON_MASS_MEV ** 2), lastMagnets().pAfter[m.magZ0.length - 1]);
+    const w = inputWidths(m, Math.sqrt(e0 * e0 - ELECTRON_MASS_MEV ** 2), lastDownstreamMomentumMeV());
     for (const [b, n, L] of [
       [0, 4, m.lx],
       [1, 3, m.ly],

@@ -38,9 +38,8 @@ export interface LinearReco {
 /** The reconstruction of the last linear transport (reused by the next call). */
 export const linearReco: LinearReco = { pGeV: 0, slopeInX: 0, slopeInY: 0, slopeOutX: 0 };
 
-/** Momentum [MeV] at the upstream planes and after each magnet of the last call, and the kB [1/mm] used. */
-const pAfter = new Float64Array(8);
-const kBOf = new Float64Array(8);
+/** Momentum after the magnets [MeV] of the last call (the downstream planes' p). */
+let pDownstreamMeV = 0;
 
 /** Mean outputs of the last call: (s_in, s_out, x_E, t_x,E), (s_in,y, y_E, t_y,E). */
 const meanX = new Float64Array(NX);
@@ -61,12 +60,11 @@ function deterministicPart(ctx: Na64eContext, m: LinearBeamline, kind: ParticleK
     const fieldT = m.magField[j];
     if (electron) p = srInMagnet(ctx, p, massMeV, fieldT, m.magZ1[j] - m.magZ0[j]);
     const kB = (BEND_CONSTANT_GEV_PER_T_M * fieldT) / (p / 1000) / 1000;
-    kBOf[j] = kB;
-    pAfter[j] = p;
     meanX[1] += kB * m.magnetSOut[j];
     meanX[2] += kB * m.magnetX[j];
     meanX[3] += kB * m.magnetTx[j];
   }
+  pDownstreamMeV = p;
   const iu = 1 / (pUp * pUp);
   const id = 1 / (p * p);
   const cx = m.cx;
@@ -142,10 +140,13 @@ export function transportLinear(
   if (d && replay && displayRng) {
     cholesky(m.cx, m.lx, NX);
     cholesky(m.cy, m.ly, NY);
+    const srMean = result.srMeanMeV;
+    const srVar = result.srVarMeV2;
     replay(conditionalInputs(m, p, e0MeV, massMeV, [sIn, sOut - meanX[1], x - meanX[2], tx - meanX[3]], [sInY, y, ty], displayRng));
     trackIdx = result.main ? result.main.trackIdx : -1;
-    // the replayed transport refilled the shared result: the deterministic part again
-    deterministicPart(ctx, m, kind, massMeV, e0MeV);
+    // the replayed transport refilled the shared result
+    result.srMeanMeV = srMean;
+    result.srVarMeV2 = srVar;
   }
   if (result.neutrals.length > 0) result.neutrals.length = 0;
   mainInc.kind = kind;
@@ -162,7 +163,7 @@ export function transportLinear(
   return result;
 }
 
-/** Test hook: momentum after the magnets and the bend kB of each magnet for the last call. */
-export function lastMagnets(): { pAfter: Float64Array; kB: Float64Array } {
-  return { pAfter, kB: kBOf };
+/** Test hook: the momentum after the magnets [MeV] of the last call. */
+export function lastDownstreamMomentumMeV(): number {
+  return pDownstreamMeV;
 }
