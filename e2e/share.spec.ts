@@ -23,10 +23,32 @@ async function waitForEvent(page: Page, index: number) {
 
 /** Click an export button and return the downloaded file's name and bytes. */
 async function exportFile(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
-  if ((await page.getByTestId('export-menu').getAttribute('aria-expanded')) !== 'true') await page.getByTestId('export-menu').click();
-  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).click()]);
-  const path = await dl.path();
-  return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+  // One more click if no download started within 30 s (a lost click on a shared 2-core machine);
+  // what the page showed is printed, so that a real fault is visible in the log.
+  for (let attempt = 1; ; attempt++) {
+    if ((await page.getByTestId('export-menu').getAttribute('aria-expanded')) !== 'true') await page.getByTestId('export-menu').click();
+    const download = page.waitForEvent('download', { timeout: 30_000 }).catch(() => null);
+    const click = page.getByTestId(testId).click({ timeout: 30_000 }).then(() => 'clicked', (e: Error) => `click failed: ${e.message.split('\n')[0]}`);
+    const dl = await download;
+    const clicked = await click;
+    if (dl) return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
+    const state = await exportState(page, testId);
+    if (attempt >= 2) throw new Error(`no download from ${testId} (${clicked}); page: ${state}`);
+    console.log(`warning: no download from ${testId} after 30 s (${clicked}); page: ${state}; clicking again`);
+  }
+}
+
+/** What the page shows around an export (for the log when a download does not start). */
+async function exportState(page: Page, testId: string): Promise<string> {
+  const button = page.getByTestId(testId);
+  const present = (await button.count()) > 0;
+  const error = page.getByTestId('export-error');
+  return JSON.stringify({
+    run: await page.getByTestId('run-status').getAttribute('data-status'),
+    menuOpen: await page.getByTestId('export-menu').getAttribute('aria-expanded'),
+    button: present ? { disabled: await button.isDisabled(), busy: await button.getAttribute('aria-busy') } : 'absent',
+    error: (await error.count()) > 0 ? await error.innerText() : null,
+  });
 }
 
 /** Raw count of cut-flow row `i` (digits only: the grouping depends on the language). */

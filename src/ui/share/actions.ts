@@ -18,6 +18,10 @@ import { boxCountLabel } from '../plots/plotText';
 import { formatCount } from '../plots/format';
 import { numberText } from '../../i18n/eventText';
 import type { PlotSvgText } from '../../share/exportSvg';
+import { hermeticitySvg } from '../../share/exportSvg';
+import { runToCsv } from '../../share/exportCsv';
+import { hermeticityTH2D } from '../../share/exportRoot';
+import { eventToPhoenix } from '../../share/exportPhoenix';
 
 /** Size of the PNG export of the plot (4K, 16:9 for slides). */
 export const PNG_WIDTH = 3840;
@@ -98,13 +102,11 @@ function plotSvgInput(pixelWidth?: number, pixelHeight?: number) {
 }
 
 export async function exportPlotSvg(): Promise<void> {
-  const { hermeticitySvg } = await import('../../share/exportSvg');
   const svg = hermeticitySvg(plotSvgInput());
   downloadText(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`, exportFileName.svg(baseName()), 'image/svg+xml');
 }
 
 export async function exportPlotPng(): Promise<void> {
-  const { hermeticitySvg } = await import('../../share/exportSvg');
   const svg = hermeticitySvg(plotSvgInput(PNG_WIDTH, PNG_HEIGHT));
   downloadBlob(await svgToPng(svg, PNG_WIDTH, PNG_HEIGHT), exportFileName.png(baseName()));
 }
@@ -118,7 +120,6 @@ export async function exportScenePng(): Promise<void> {
 
 export async function exportCsv(): Promise<void> {
   const { run } = currentRun();
-  const { runToCsv } = await import('../../share/exportCsv');
   downloadText(runToCsv(run.setup!, run.columns!), exportFileName.csv(baseName()), 'text/csv');
 }
 
@@ -131,7 +132,6 @@ export async function exportArrow(): Promise<void> {
 
 export async function exportRoot(): Promise<void> {
   const { run } = currentRun();
-  const { hermeticityTH2D } = await import('../../share/exportRoot');
   const a = run.analysis!;
   const h = hermeticityTH2D(run.setup!, run.columns!, a.mask, { nx: a.histogram.nx, ny: a.histogram.ny });
   downloadText(JSON.stringify(h), exportFileName.root(baseName()), 'application/json');
@@ -144,7 +144,6 @@ export async function exportPhoenix(): Promise<void> {
   const run = st.runs[st.setupId];
   const setup = run.setup ?? (run.params ? setupOfParams(run.params) : null);
   if (!setup) throw new Error(UI.noRun());
-  const { eventToPhoenix } = await import('../../share/exportPhoenix');
   const base = run.params && !run.importedFrom ? baseName() : `${detail.setupId}-seed${detail.seed}`;
   downloadText(JSON.stringify(eventToPhoenix(detail, setup)), exportFileName.phoenix(base, detail.eventIndex), 'application/json');
 }
